@@ -1,0 +1,16 @@
+namespace ControlPlane.Core.Budgets;
+
+/// <summary>Where a budget period starts, in UTC; spend resets when a new period begins.</summary>
+public static class BudgetPeriod
+{
+    public static DateTimeOffset StartOf(string period, DateTimeOffset now)
+    {
+        var day = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        return period switch
+        {
+            "daily" => day,
+            "weekly" => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
+            _ => new DateTimeOffset(day.Year, day.Month, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+    }
+}

@@ -1,0 +1,9 @@
+namespace ControlPlane.Core.Decisions;
+
+/// <summary>The kinds of decision the plane records; the value of the <c>Decision-Kind</c> trailer.</summary>
+public static class DecisionKind
+{
+    public const string Register = "register";
+    public const string Update = "update";
+    public const string Scale = "scale";
+}

@@ -1,0 +1,8 @@
+using ControlPlane.Core.Models;
+using ControlPlane.Core.Naming;
+
+namespace ControlPlane.Core.GitOps;
+
+/// <summary>Everything needed to render a model's manifests: the whole desired state, never a delta.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ModelDesiredState([Id(0)] ModelId Model, [Id(1)] ModelSpec Spec, [Id(2)] int Replicas);

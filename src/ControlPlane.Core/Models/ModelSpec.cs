@@ -1,0 +1,33 @@
+namespace ControlPlane.Core.Models;
+
+/// <summary>What a team asks for: the model's image, where it runs, how it scales and what it may cost.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ModelSpec(
+    [Id(0)] string Image,
+    [Id(1)] string Version,
+    [Id(2)] string Cluster,
+    [Id(3)] string Budget,
+    [Id(4)] string GpuType,
+    [Id(5)] int GpusPerReplica,
+    [Id(6)] ReplicaBounds Replicas,
+    [Id(7)] double TargetGpuUtilization,
+    [Id(8)] Dictionary<string, string>? Annotations = null,
+    [Id(9)] DriftSpec? Drift = null,
+    [Id(10)] string WorkloadClass = "online",
+    [Id(11)] int ScaleDownStabilizationSeconds = 300,
+    [Id(12)] int MetricWindowSeconds = 30,
+    [Id(13)] int Port = 8080)
+{
+    public const string AlignmentReportAnnotation = "ai-alignment-report-id";
+
+    public IReadOnlyDictionary<string, string> AnnotationsOrEmpty =>
+        Annotations ?? (IReadOnlyDictionary<string, string>)new Dictionary<string, string>();
+}
+
+/// <summary>The replica range the scaler stays within.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ReplicaBounds([Id(0)] int Min, [Id(1)] int Max);
+
+/// <summary>Which drift metric to watch and when a breach counts (acted on by the decision engine).</summary>
+[GenerateSerializer, Immutable]
+public sealed record DriftSpec([Id(0)] string Metric = "psi", [Id(1)] double Threshold = 0.2, [Id(2)] int ConsecutiveBreaches = 3);

@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using ControlPlane.Core.Naming;
+
+namespace ControlPlane.Core.Models;
+
+/// <summary>Checks a <see cref="ModelSpec"/> before it reaches a grain; every problem is one sentence.</summary>
+public static partial class ModelSpecRules
+{
+    public const int MaxReplicas = 1000;
+    public const int MaxGpusPerReplica = 16;
+    public static readonly string[] WorkloadClasses = ["online", "batch"];
+
+    // Registry host[:port]/path[:tag][@digest], lower-case path components as the OCI distribution spec allows.
+    [GeneratedRegex(@"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ImageReference();
+
+    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionPattern();
+
+    public static List<string> Validate(ModelSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var errors = new List<string>();
+        void Check(bool ok, string message) { if (!ok) errors.Add(message); }
+
+        Check(spec.Image.Length <= 512 && ImageReference().IsMatch(spec.Image),
+            $"image '{Dns1123.Printable(spec.Image)}' is not a valid image reference (registry/path:tag or @sha256:digest).");
+        Check(VersionPattern().IsMatch(spec.Version),
+            $"version '{Dns1123.Printable(spec.Version)}' must be a Kubernetes label value: 1-63 letters, digits, '.', '-' or '_', starting and ending with a letter or digit.");
+        AddIfBad(errors, Dns1123.CheckLabel("cluster", spec.Cluster));
+        AddIfBad(errors, Dns1123.CheckLabel("budget", spec.Budget));
+        AddIfBad(errors, Dns1123.CheckLabel("gpuType", spec.GpuType));
+        Check(spec.GpusPerReplica is >= 1 and <= MaxGpusPerReplica, $"gpusPerReplica must be between 1 and {MaxGpusPerReplica}.");
+        Check(spec.Replicas is not null, "replicas must be given as {\"min\": n, \"max\": m}.");
+        if (spec.Replicas is not null)
+        {
+            Check(spec.Replicas.Min is >= 1 and <= MaxReplicas, $"replicas.min must be between 1 and {MaxReplicas}.");
+            Check(spec.Replicas.Max is >= 1 and <= MaxReplicas, $"replicas.max must be between 1 and {MaxReplicas}.");
+            Check(spec.Replicas.Min <= spec.Replicas.Max, "replicas.min must not exceed replicas.max.");
+        }
+        Check(double.IsFinite(spec.TargetGpuUtilization) && spec.TargetGpuUtilization is > 0 and <= 100,
+            "targetGpuUtilization must be a number above 0 and at most 100.");
+        Check(WorkloadClasses.Contains(spec.WorkloadClass), $"workloadClass must be one of: {string.Join(", ", WorkloadClasses)}.");
+        Check(spec.ScaleDownStabilizationSeconds is >= 0 and <= 3600, "scaleDownStabilizationSeconds must be between 0 and 3600.");
+        Check(spec.MetricWindowSeconds is >= 1 and <= 600, "metricWindowSeconds must be between 1 and 600.");
+        Check(spec.Port is >= 1 and <= 65535, "port must be between 1 and 65535.");
+        if (spec.Drift is { } drift)
+        {
+            Check(double.IsFinite(drift.Threshold) && drift.Threshold > 0, "drift.threshold must be a positive number.");
+            Check(drift.ConsecutiveBreaches is >= 1 and <= 100, "drift.consecutiveBreaches must be between 1 and 100.");
+        }
+        errors.AddRange(KubernetesMetadataRules.CheckAnnotations(spec.Annotations));
+        Check(spec.Annotations?.TryGetValue(ModelSpec.AlignmentReportAnnotation, out var report) == true && !string.IsNullOrWhiteSpace(report),
+            $"annotations must carry '{ModelSpec.AlignmentReportAnnotation}': every deployment names its alignment report.");
+        return errors;
+    }
+
+    private static void AddIfBad(List<string> errors, string? error)
+    {
+        if (error is not null) errors.Add(error);
+    }
+}

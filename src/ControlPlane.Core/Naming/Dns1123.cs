@@ -1,0 +1,28 @@
+using System.Text.RegularExpressions;
+
+namespace ControlPlane.Core.Naming;
+
+/// <summary>Kubernetes DNS-1123 label rules: the only names that may become paths or object names.</summary>
+public static partial class Dns1123
+{
+    public const int MaxLabelLength = 63;
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelPattern();
+
+    public static bool IsLabel(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= MaxLabelLength && LabelPattern().IsMatch(value);
+
+    /// <summary>Null when valid, otherwise a sentence naming what is wrong.</summary>
+    public static string? CheckLabel(string what, string? value) => IsLabel(value)
+        ? null
+        : $"{what} '{Printable(value)}' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most {MaxLabelLength} characters).";
+
+    /// <summary>Keeps error messages one line and short whatever the caller sent.</summary>
+    public static string Printable(string? value)
+    {
+        if (value is null) return "";
+        var clipped = value.Length > 80 ? value[..80] + "…" : value;
+        return new string(clipped.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+    }
+}
