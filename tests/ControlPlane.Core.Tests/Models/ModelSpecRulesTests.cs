@@ -1,0 +1,76 @@
+using ControlPlane.Core.Models;
+
+namespace ControlPlane.Core.Tests.Models;
+
+public class ModelSpecRulesTests
+{
+    [Fact]
+    public void Validate_DesignExample_HasNoErrors()
+    {
+        Assert.Empty(ModelSpecRules.Validate(Fixtures.Spec()));
+    }
+
+    public static TheoryData<ModelSpec, string> BadSpecs()
+    {
+        var ok = Fixtures.Spec();
+        return new()
+        {
+            { ok with { Image = "UPPER/Case:1" }, "image" },
+            { ok with { Image = "registry.example.com/x:tag\nkind: Secret" }, "image" },
+            { ok with { Version = "1.0+build" }, "version" },
+            { ok with { Version = new string('1', 64) }, "version" },
+            { ok with { Cluster = "Prod_EU" }, "cluster" },
+            { ok with { Budget = "../etc" }, "budget" },
+            { ok with { GpuType = "" }, "gpuType" },
+            { ok with { GpusPerReplica = 0 }, "gpusPerReplica" },
+            { ok with { GpusPerReplica = 17 }, "gpusPerReplica" },
+            { ok with { Replicas = new ReplicaBounds(0, 3) }, "replicas.min" },
+            { ok with { Replicas = new ReplicaBounds(5, 3) }, "replicas.min must not exceed" },
+            { ok with { Replicas = new ReplicaBounds(1, 100_000) }, "replicas.max" },
+            { ok with { TargetGpuUtilization = double.NaN }, "targetGpuUtilization" },
+            { ok with { TargetGpuUtilization = 0 }, "targetGpuUtilization" },
+            { ok with { TargetGpuUtilization = 101 }, "targetGpuUtilization" },
+            { ok with { WorkloadClass = "realtime" }, "workloadClass" },
+            { ok with { ScaleDownStabilizationSeconds = -1 }, "scaleDownStabilizationSeconds" },
+            { ok with { MetricWindowSeconds = 0 }, "metricWindowSeconds" },
+            { ok with { Port = 70000 }, "port" },
+            { ok with { Annotations = null }, "ai-alignment-report-id" },
+            { ok with { Annotations = new() { [ModelSpec.AlignmentReportAnnotation] = " " } }, "ai-alignment-report-id" },
+            { ok with { Annotations = new(ok.Annotations!) { ["bad key!"] = "x" } }, "annotation key" },
+            { ok with { Annotations = new(ok.Annotations!) { ["UPPER.example/x"] = "x" } }, "annotation key" },
+            { ok with { Drift = new DriftSpec(Threshold: double.PositiveInfinity) }, "drift.threshold" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(BadSpecs))]
+    public void Validate_BadField_NamesTheField(ModelSpec spec, string expected)
+    {
+        var errors = ModelSpecRules.Validate(spec);
+
+        Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("nginx")]
+    [InlineData("nginx:1.27")]
+    [InlineData("registry.example.com:5000/risk/fraud-mm:1.4.2")]
+    [InlineData("ghcr.io/org/model@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public void Validate_ValidImageReferences_AreAccepted(string image)
+    {
+        Assert.Empty(ModelSpecRules.Validate(Fixtures.Spec() with { Image = image }));
+    }
+
+    [Theory]
+    [InlineData("ai-alignment-report-id", true)]
+    [InlineData("example.com/owner", true)]
+    [InlineData("a.b.example.com/Team_Name.v1", true)]
+    [InlineData("/name", false)]
+    [InlineData("example.com/", false)]
+    [InlineData("-leading", false)]
+    [InlineData("a/b/c", false)]
+    public void IsQualifiedKey_KubernetesRules_AreFollowed(string key, bool expected)
+    {
+        Assert.Equal(expected, KubernetesMetadataRules.IsQualifiedKey(key));
+    }
+}
