@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ControlPlane.Core.Models;
 
 /// <summary>What a team asks for: the model's image, where it runs, how it scales and what it may cost.</summary>
@@ -20,8 +22,18 @@ public sealed record ModelSpec(
 {
     public const string AlignmentReportAnnotation = "ai-alignment-report-id";
 
+    [JsonIgnore]
     public IReadOnlyDictionary<string, string> AnnotationsOrEmpty =>
         Annotations ?? (IReadOnlyDictionary<string, string>)new Dictionary<string, string>();
+
+    /// <summary>Equal by content; record equality would compare the annotation dictionaries by reference.</summary>
+    public bool IsSameAs(ModelSpec other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return this with { Annotations = null } == other with { Annotations = null }
+            && AnnotationsOrEmpty.Count == other.AnnotationsOrEmpty.Count
+            && AnnotationsOrEmpty.All(a => other.AnnotationsOrEmpty.TryGetValue(a.Key, out var v) && v == a.Value);
+    }
 }
 
 /// <summary>The replica range the scaler stays within.</summary>

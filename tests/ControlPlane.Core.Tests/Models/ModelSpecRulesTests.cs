@@ -74,3 +74,25 @@ public class ModelSpecRulesTests
         Assert.Equal(expected, KubernetesMetadataRules.IsQualifiedKey(key));
     }
 }
+
+public class ModelSpecEqualityTests
+{
+    [Fact]
+    public void IsSameAs_EqualAnnotationsInOtherInstances_IsTrue()
+    {
+        var a = Fixtures.Spec();
+        var b = Fixtures.Spec();
+
+        Assert.NotEqual(a, b); // record equality compares the dictionaries by reference
+        Assert.True(a.IsSameAs(b));
+        Assert.False(a.IsSameAs(b with { Annotations = new(b.Annotations!) { ["owner"] = "risk" } }));
+        Assert.False(a.IsSameAs(b with { Image = "nginx" }));
+    }
+
+    [Fact]
+    public void CostAccrual_TwoGpusForNinetyMinutes_IsThreeGpuHours()
+    {
+        Assert.Equal(9.6, ControlPlane.Core.Budgets.CostAccrual.Cost(2, 3.2, TimeSpan.FromMinutes(90)), 9);
+        Assert.Equal(0, ControlPlane.Core.Budgets.CostAccrual.Cost(2, 3.2, TimeSpan.FromMinutes(-5)));
+    }
+}

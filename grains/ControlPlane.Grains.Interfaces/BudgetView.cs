@@ -1,0 +1,12 @@
+namespace ControlPlane.Grains;
+
+/// <summary>A budget's limit and the spend accrued in its current period.</summary>
+[GenerateSerializer, Immutable]
+public sealed record BudgetView(
+    [Id(0)] string Name,
+    [Id(1)] BudgetSpec Spec,
+    [Id(2)] DateTimeOffset PeriodStart,
+    [Id(3)] double Spend,
+    [Id(4)] double Remaining,
+    [Id(5)] IReadOnlyDictionary<string, double> SpendByModel,
+    [Id(6)] DateTimeOffset UpdatedAt);

@@ -1,0 +1,11 @@
+namespace ControlPlane.Grains;
+
+/// <summary>A refusal with a reason word and a sentence for the caller; errors are values, not exceptions.</summary>
+[GenerateSerializer, Immutable]
+public sealed record GrainError([Id(0)] string Code, [Id(1)] string Detail)
+{
+    public const string UnknownCluster = "UnknownCluster";
+    public const string UnknownBudget = "UnknownBudget";
+    public const string NoGpuPool = "NoGpuPool";
+    public const string InsufficientCapacity = "InsufficientCapacity";
+}

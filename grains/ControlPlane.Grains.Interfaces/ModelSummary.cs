@@ -1,0 +1,5 @@
+namespace ControlPlane.Grains;
+
+/// <summary>One line of the model list.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ModelSummary([Id(0)] string Id, [Id(1)] string Version, [Id(2)] int Replicas, [Id(3)] string Phase);

@@ -1,0 +1,16 @@
+namespace ControlPlane.Grains;
+
+/// <summary>A model's live state as operators see it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ModelView(
+    [Id(0)] string Id,
+    [Id(1)] ModelSpec Spec,
+    [Id(2)] int Replicas,
+    [Id(3)] string Phase,
+    [Id(4)] string? StableVersion,
+    [Id(5)] double? ObservedGpuUtilization,
+    [Id(6)] DateTimeOffset? LastSampleAt,
+    [Id(7)] DateTimeOffset RegisteredAt,
+    [Id(8)] DateTimeOffset UpdatedAt,
+    [Id(9)] string? LastCommitSha,
+    [Id(10)] double PricePerGpuHour);

@@ -1,0 +1,12 @@
+namespace ControlPlane.Grains;
+
+/// <summary>What a budget grain persists.</summary>
+[GenerateSerializer]
+public sealed record BudgetState
+{
+    [Id(0)] public BudgetSpec? Spec { get; init; }
+    [Id(1)] public DateTimeOffset PeriodStart { get; init; }
+    [Id(2)] public double Spend { get; init; }
+    [Id(3)] public Dictionary<string, double> SpendByModel { get; init; } = [];
+    [Id(4)] public DateTimeOffset UpdatedAt { get; init; }
+}

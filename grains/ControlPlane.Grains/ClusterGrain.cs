@@ -1,0 +1,47 @@
+namespace ControlPlane.Grains;
+
+/// <summary>One cluster: its GPU pools and the GPUs each model holds there.</summary>
+public sealed class ClusterGrain(
+    [PersistentState("cluster", StorageNames.Default)] IPersistentState<ClusterState> state,
+    TimeProvider time) : Grain, IClusterGrain
+{
+    private string Name => this.GetPrimaryKeyString();
+
+    async Task<ClusterView> IClusterGrain.Put(ClusterSpec spec)
+    {
+        state.State = state.State with { Spec = spec, UpdatedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
+        return View(spec);
+    }
+
+    Task<ClusterView?> IClusterGrain.Get() =>
+        Task.FromResult(state.State.Spec is { } spec ? View(spec) : null);
+
+    async Task<GpuGrant> IClusterGrain.Reserve(string model, string gpuType, int gpusPerReplica, int replicas, int minReplicas)
+    {
+        if (state.State.Spec is not { } spec)
+            return Refused(GrainError.UnknownCluster, $"cluster '{Name}' is not registered: PUT /api/v1/clusters/{Name} first.");
+        var others = state.State.Reservations.Where(r => r.Model != model).ToList();
+        if (replicas == 0) return await Save(others, new GpuGrant(0, 0, null));
+
+        if (spec.Pool(gpuType) is not { } pool)
+            return Refused(GrainError.NoGpuPool, $"cluster '{Name}' has no '{gpuType}' pool; it has: {string.Join(", ", spec.Pools.Select(p => p.GpuType))}.");
+        var free = GpuCapacity.FreeFor(spec, state.State.Reservations, model, gpuType);
+        var fit = GpuCapacity.ReplicasThatFit(replicas, gpusPerReplica, free);
+        if (fit < minReplicas)
+            return Refused(GrainError.InsufficientCapacity,
+                $"cluster '{Name}' has {free} free '{gpuType}' GPUs; {minReplicas} replicas × {gpusPerReplica} GPUs need {minReplicas * gpusPerReplica}.");
+        return await Save([.. others, new GpuReservation(model, gpuType, fit * gpusPerReplica)], new GpuGrant(fit, pool.OnDemandPricePerGpuHour, null));
+    }
+
+    private async Task<GpuGrant> Save(List<GpuReservation> reservations, GpuGrant grant)
+    {
+        state.State = state.State with { Reservations = reservations, UpdatedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
+        return grant;
+    }
+
+    private static GpuGrant Refused(string code, string detail) => new(0, 0, new GrainError(code, detail));
+
+    private ClusterView View(ClusterSpec spec) => new(Name, spec, state.State.Reservations, state.State.UpdatedAt);
+}

@@ -1,0 +1,21 @@
+using Prometheus;
+
+namespace ControlPlane.Grains;
+
+/// <summary>The plane's Prometheus metrics; names follow Prometheus conventions.</summary>
+public static class ControlPlaneMetrics
+{
+    public static readonly Counter Decisions = Metrics.CreateCounter(
+        "controlplane_decisions_total", "Decisions made, by kind.", new CounterConfiguration { LabelNames = ["kind"] });
+
+    public static readonly Counter Signals = Metrics.CreateCounter(
+        "controlplane_signals_total", "Signal samples received at the gateway, by stream and outcome.",
+        new CounterConfiguration { LabelNames = ["stream", "outcome"] });
+
+    public static readonly Histogram CommitDuration = Metrics.CreateHistogram(
+        "controlplane_git_commit_duration_seconds", "Time to render and commit one decision.",
+        new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
+
+    public static readonly Counter CommitFailures = Metrics.CreateCounter(
+        "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");
+}

@@ -1,0 +1,9 @@
+global using ControlPlane.Core.Budgets;
+global using ControlPlane.Core.Clusters;
+global using ControlPlane.Core.Decisions;
+global using ControlPlane.Core.GitOps;
+global using ControlPlane.Core.Models;
+global using ControlPlane.Core.Scaling;
+global using ControlPlane.Core.Signals;
+global using Microsoft.Extensions.Logging;
+global using Microsoft.Extensions.Options;

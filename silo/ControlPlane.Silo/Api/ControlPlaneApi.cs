@@ -1,0 +1,14 @@
+namespace ControlPlane.Silo.Api;
+
+/// <summary>Maps every endpoint of the v1 contract.</summary>
+public static class ControlPlaneApi
+{
+    public static WebApplication MapControlPlane(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapHealthApi().MapModelsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi();
+        return app;
+    }
+}

@@ -1,0 +1,35 @@
+namespace ControlPlane.Silo.Api;
+
+/// <summary>RFC 7807 problem details with a reason word (<c>type</c>) and a sentence (<c>detail</c>) for every refusal.</summary>
+public static class Problems
+{
+    public static ProblemHttpResult BadRequest(string detail, IEnumerable<string>? errors = null) =>
+        Make(StatusCodes.Status400BadRequest, "InvalidRequest", "The request is invalid.", detail, errors);
+
+    public static ProblemHttpResult Invalid(IReadOnlyList<string> errors) =>
+        BadRequest(string.Join(" ", errors), errors);
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        Make(StatusCodes.Status404NotFound, "NotFound", "Not found.", detail);
+
+    public static ProblemHttpResult TooLarge(string detail) =>
+        Make(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", "The request is too large.", detail);
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        Make(StatusCodes.Status503ServiceUnavailable, "Unavailable", "Try again shortly.", detail);
+
+    /// <summary>Unknown references are the caller's mistake (400); a full cluster is a conflict with current state (409).</summary>
+    public static ProblemHttpResult From(GrainError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        var status = error.Code == GrainError.InsufficientCapacity ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Make(status, error.Code, "The request was refused.", error.Detail);
+    }
+
+    private static ProblemHttpResult Make(int status, string reason, string title, string detail, IEnumerable<string>? errors = null)
+    {
+        var extensions = new Dictionary<string, object?> { ["reason"] = reason };
+        if (errors is not null) extensions["errors"] = errors.ToArray();
+        return TypedResults.Problem(detail: detail, statusCode: status, title: title, type: $"urn:controlplane:problem:{reason}", extensions: extensions);
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ControlPlane.Storage.Sqlite;
+using Orleans.Configuration;
+using Prometheus;
+
+namespace ControlPlane.Silo.Hosting;
+
+/// <summary>Wires the embedded control plane: options, one Orleans silo, JSON, problem details, OpenAPI, metrics.</summary>
+public static class ControlPlaneHost
+{
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    public static WebApplicationBuilder AddControlPlane(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // --urls and ASPNETCORE_URLS win; without them the gateway stays on loopback.
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey])) builder.WebHost.UseUrls(DefaultUrl);
+
+        var section = builder.Configuration.GetSection(ControlPlaneOptions.Section);
+        var plane = section.Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
+        builder.Services.AddOptions<ControlPlaneOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<GitOpsOptions>().Bind(builder.Configuration.GetSection(GitOpsOptions.Section))
+            .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.RepositoryPath)) o.RepositoryPath = Path.Combine(plane.FullDataDirectory, "gitops.git"); })
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ModelGrainOptions>().Bind(builder.Configuration.GetSection(ModelGrainOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Readiness>();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);
+            silo.Configure<ClusterOptions>(o => { o.ClusterId = "controlplane"; o.ServiceId = "controlplane"; });
+            silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(plane.FullDataDirectory, "grains.db"));
+            silo.AddMemoryStreams(StreamNamespaces.Provider, streams => streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+        });
+        builder.Services.AddHostedService<StartupReport>();
+
+        builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        ConfigureMetrics();
+        return builder;
+    }
+
+    /// <summary>Strict JSON: unknown fields, missing required fields and numbers in strings are errors.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.RespectNullableAnnotations = true;
+        json.RespectRequiredConstructorParameters = true;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.MaxDepth = 32;
+    }
+
+    private static readonly Lazy<bool> MetricsConfigured = new(() =>
+    {
+        // prometheus-net's defaults fail `promtool check metrics`; these settings pass it.
+        Metrics.SuppressDefaultMetrics(new SuppressDefaultMetricOptions { SuppressEventCounters = true });
+        Metrics.ConfigureMeterAdapter(o => o.InstrumentFilterPredicate = i => i.Meter.Name != "System.Runtime");
+        return true;
+    });
+
+    // The registry is process-wide: configure it once however many hosts a test process starts.
+    private static void ConfigureMetrics() => _ = MetricsConfigured.Value;
+}

@@ -1,0 +1,11 @@
+namespace ControlPlane.Silo.Hosting;
+
+/// <summary>Set once the silo runs and the Git repository is open; <c>/readyz</c> reports it.</summary>
+public sealed class Readiness
+{
+    private volatile bool _ready;
+
+    public bool IsReady => _ready;
+
+    public void MarkReady() => _ready = true;
+}

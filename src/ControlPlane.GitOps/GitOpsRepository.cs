@@ -1,0 +1,120 @@
+using System.Text;
+using ControlPlane.Core.GitOps;
+using LibGit2Sharp;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ControlPlane.GitOps;
+
+/// <summary>The desired-state repository: commits rendered manifests to one branch of a bare repository, without a work tree; one caller at a time.</summary>
+public sealed class GitOpsRepository : IDisposable
+{
+    /// <summary>How many of the branch's latest commits are searched for an already-committed decision id.</summary>
+    public const int DecisionLookback = 500;
+
+    private readonly Repository repository;
+    private readonly string path;
+    private readonly string branch;
+    private readonly string branchRef;
+    private readonly GitAuthor author;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly RecentDecisions decisions = new(DecisionLookback);
+    private long commitsWritten;
+
+    private GitOpsRepository(Repository repository, string path, string branch, GitAuthor author, TimeProvider time, ILogger logger)
+    {
+        (this.repository, this.path, this.branch, this.author, this.time, this.logger) = (repository, path, branch, author, time, logger);
+        branchRef = $"refs/heads/{branch}";
+    }
+
+    public static GitOpsRepository OpenOrCreate(string bareRepositoryPath, string branch, GitAuthor author, TimeProvider time, ILogger? logger = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(bareRepositoryPath);
+        ArgumentNullException.ThrowIfNull(author);
+        ArgumentNullException.ThrowIfNull(time);
+        if (string.IsNullOrWhiteSpace(branch) || !Reference.IsValidName($"refs/heads/{branch}"))
+            throw new ArgumentException($"branch '{branch}' is not a valid Git branch name.", nameof(branch));
+
+        var path = Path.GetFullPath(bareRepositoryPath);
+        var repository = new Repository(Repository.IsValid(path) ? path : InitBare(path));
+        try
+        {
+            // Updating a checked-out branch behind its work tree's back would leave that work tree stale.
+            if (!repository.Info.IsBare) throw new InvalidOperationException($"'{path}' is a repository with a work tree; the GitOps writer needs a bare repository.");
+            var opened = new GitOpsRepository(repository, path, branch, author, time, logger ?? NullLogger.Instance);
+            opened.EnsureBranch();
+            return opened;
+        }
+        catch
+        {
+            repository.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Commits the change's desired state, unless its decision is already committed or Git already holds that state.</summary>
+    public CommitOutcome Apply(DesiredStateChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var decisionId = CommitMessage.OneLine(change.DecisionId);
+        if (decisionId.Length == 0) throw new ArgumentException("a change needs a decision id: it is what makes applying it idempotent.", nameof(change));
+
+        var head = repository.Branches[branch]?.Tip;
+        if (decisions.Find(repository, head, decisionId) is { } committedSha)
+            return new CommitOutcome(committedSha, false, "decision already committed");
+
+        var tree = DesiredStateTree.Build(repository, head?.Tree, change.Desired);
+        if (head is not null && tree.Id == head.Tree.Id)
+            return new CommitOutcome(head.Sha, false, "no change: the desired state is already in Git");
+
+        var commit = Commit(CommitMessage.For(change), tree, head);
+        decisions.Remember(decisionId, commit);
+        Interlocked.Increment(ref commitsWritten);
+        logger.Committed(commit.Sha, branch, change.Desired.Model, change.Kind, decisionId);
+        return new CommitOutcome(commit.Sha, true, $"committed {commit.Sha[..12]}");
+    }
+
+    public GitOpsStatus Status()
+    {
+        var tip = repository.Branches[branch]?.Tip;
+        return new GitOpsStatus(path, branch, tip?.Sha, tip?.MessageShort, tip?.Committer.When, 0, Interlocked.Read(ref commitsWritten));
+    }
+
+    public void Dispose() => repository.Dispose();
+
+    private static string InitBare(string path)
+    {
+        if (Directory.Exists(path) && Directory.EnumerateFileSystemEntries(path).Any())
+            throw new InvalidOperationException($"'{path}' is neither a Git repository nor empty; refusing to create a repository over its files.");
+        return Repository.Init(path, isBare: true);
+    }
+
+    private void EnsureBranch()
+    {
+        if (repository.Refs[branchRef] is null)
+        {
+            var definition = new TreeDefinition();
+            foreach (var (file, content) in RepositoryGuides.Files)
+            {
+                using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
+                definition.Add(file, repository.ObjectDatabase.CreateBlob(stream), Mode.NonExecutableFile);
+            }
+            var first = Commit("Initialize the ControlPlane desired-state repository\n", repository.ObjectDatabase.CreateTree(definition), null);
+            logger.BranchCreated(branch, first.Sha, path);
+        }
+        // A fresh bare repository's HEAD names an unborn master, which git fsck reports.
+        if (repository.Info.IsHeadUnborn)
+            repository.Refs.UpdateTarget(repository.Refs.Head, repository.Refs[branchRef]);
+    }
+
+    private Commit Commit(string message, Tree tree, Commit? parent)
+    {
+        var signature = new Signature(author.Name, author.Email, time.GetUtcNow());
+        var commit = repository.ObjectDatabase.CreateCommit(signature, signature, message, tree, parent is null ? [] : [parent], prettifyMessage: false);
+        var logMessage = $"commit{(parent is null ? " (initial)" : "")}: {commit.MessageShort}";
+        if (repository.Refs[branchRef] is { } reference) repository.Refs.UpdateTarget(reference, commit.Id, logMessage);
+        else repository.Refs.Add(branchRef, commit.Id, logMessage);
+        return commit;
+    }
+}

@@ -1,0 +1,14 @@
+using ControlPlane.Core.Naming;
+using Microsoft.Extensions.Logging;
+
+namespace ControlPlane.GitOps;
+
+/// <summary>Source-generated log messages of the GitOps repository.</summary>
+internal static partial class GitOpsRepositoryLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Committed {Sha} to {Branch} for {Model}: {Kind} decision {DecisionId}")]
+    public static partial void Committed(this ILogger logger, string sha, string branch, ModelId model, string kind, string decisionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created branch {Branch} with its first commit {Sha} in {Repository}")]
+    public static partial void BranchCreated(this ILogger logger, string branch, string sha, string repository);
+}

@@ -1,0 +1,85 @@
+using ControlPlane.GitOps.Tests.Fixtures;
+
+namespace ControlPlane.GitOps.Tests;
+
+public class CommitMessageTests
+{
+    [Fact]
+    public void For_Change_IsSubjectReasonAndTrailerBlock()
+    {
+        var change = DesiredStates.Change("d-1", DesiredStates.Model(replicas: 3), reason: "load above target");
+
+        Assert.Equal(
+            "Scale risk/fraud-mm to 3 replicas\n\nload above target\n\n" +
+            "Decision-Id: d-1\nDecision-Kind: scale\nModel: risk/fraud-mm\nReason: load above target\n",
+            CommitMessage.For(change));
+    }
+
+    [Fact]
+    public void For_ReasonWithForgedTrailer_GitParsesOneDecisionId()
+    {
+        using var directory = new TempDirectory();
+        var change = DesiredStates.Change("d-1", DesiredStates.Model(), reason: "fine\n\nDecision-Id: forged\nModel: x/y");
+        var messageFile = directory.Combine("message");
+        File.WriteAllText(messageFile, CommitMessage.For(change));
+
+        var trailers = GitCli.Lines(directory.Path, "interpret-trailers", "--parse", messageFile);
+
+        Assert.Equal(["Decision-Id: d-1", "Decision-Kind: scale", "Model: risk/fraud-mm", "Reason: fine  Decision-Id: forged Model: x/y"], trailers);
+    }
+
+    [Fact]
+    public void For_SummaryWithNewline_KeepsSubjectOnOneLine()
+    {
+        var change = DesiredStates.Change("d-1", DesiredStates.Model()) with { Summary = "scale\nDecision-Id: forged" };
+
+        Assert.StartsWith("scale Decision-Id: forged\n\n", CommitMessage.For(change), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a\r\nb", "a  b")]
+    [InlineData("  tab\there\u0000\u2028end  ", "tab here  end")]
+    [InlineData("\n\n", "")]
+    [InlineData(null, "")]
+    public void OneLine_ControlCharacters_BecomeSpacesAndAreTrimmed(string? value, string expected)
+    {
+        Assert.Equal(expected, CommitMessage.OneLine(value));
+    }
+
+    [Fact]
+    public void OneLine_LongValue_IsClippedToMaxLength()
+    {
+        var clipped = CommitMessage.OneLine(new string('x', 2000));
+
+        Assert.Equal(CommitMessage.MaxValueLength, clipped.Length);
+        Assert.EndsWith("…", clipped, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OneLine_ClipInsideSurrogatePair_KeepsThePairWhole()
+    {
+        var value = new string('x', CommitMessage.MaxValueLength - 2) + string.Concat(Enumerable.Repeat("😀", 10));
+
+        var clipped = CommitMessage.OneLine(value);
+
+        Assert.True(clipped.Length <= CommitMessage.MaxValueLength);
+        Assert.False(char.IsHighSurrogate(clipped[^2]), "a high surrogate must not be left without its pair");
+    }
+
+    [Fact]
+    public void DecisionId_MessageWrittenByFor_ReadsTheTrailerBack()
+    {
+        var change = DesiredStates.Change("d-42", DesiredStates.Model(), reason: "x\nDecision-Id: forged");
+
+        Assert.Equal("d-42", CommitMessage.DecisionId(CommitMessage.For(change)));
+    }
+
+    [Theory]
+    [InlineData("Initialize the repository\n")]
+    [InlineData("Decision-Id: in-the-subject\n")]
+    [InlineData("subject\n\nDecision-Id: in-the-body\n\nno trailers here\n")]
+    public void DecisionId_MessageWithoutTrailer_IsNull(string message)
+    {
+        Assert.Null(CommitMessage.DecisionId(message));
+    }
+}
