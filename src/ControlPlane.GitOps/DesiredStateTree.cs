@@ -1,5 +1,6 @@
 using System.Text;
 using ControlPlane.Core.GitOps;
+using ControlPlane.Core.Naming;
 using LibGit2Sharp;
 
 namespace ControlPlane.GitOps;
@@ -21,9 +22,9 @@ internal static class DesiredStateTree
         var listed = ModelFolders(clusters?[cluster]?.Target as Tree).Append(modelFolder);
         definition.Add(RepositoryLayout.ClusterKustomization(cluster), Blob(repository, ManifestRenderer.RenderClusterKustomization(listed)), Mode.NonExecutableFile);
 
-        foreach (var other in clusters?.Where(e => e.TargetType == TreeEntryTargetType.Tree && e.Name != cluster && Core.Naming.Dns1123.IsLabel(e.Name)) ?? [])
+        foreach (var other in clusters?.Where(e => e.TargetType == TreeEntryTargetType.Tree && e.Name != cluster && Dns1123.IsLabel(e.Name)) ?? [])
             if (other.Target is Tree otherTree && otherTree[modelFolder] is not null)
-                RemoveModel(repository, definition, other.Name, otherTree, desired.Model.Namespace, modelFolder);
+                RemoveModel(repository, definition, other.Name, otherTree, modelFolder);
 
         return repository.ObjectDatabase.CreateTree(definition);
     }
@@ -40,20 +41,15 @@ internal static class DesiredStateTree
         select folder;
 
     // A model moved clusters: Flux must prune it from the old one, so its folder and listing go.
-    private static void RemoveModel(Repository repository, TreeDefinition definition, string cluster, Tree clusterTree, string ns, string modelFolder)
+    // CreateTree drops subtrees left empty, so an emptied namespace or cluster folder disappears with them.
+    private static void RemoveModel(Repository repository, TreeDefinition definition, string cluster, Tree clusterTree, string modelFolder)
     {
-        var clusterFolder = RepositoryLayout.ClusterFolder(cluster);
-        var namespaceEmptied = clusterTree[ns].Target is Tree { Count: 1 };
-        definition.Remove(namespaceEmptied ? $"{clusterFolder}/{ns}" : $"{clusterFolder}/{modelFolder}");
-
+        definition.Remove($"{RepositoryLayout.ClusterFolder(cluster)}/{modelFolder}");
         var remaining = ModelFolders(clusterTree).Where(f => f != modelFolder).ToList();
-        if (remaining.Count > 0)
-        {
+        if (remaining.Count == 0)
+            definition.Remove(RepositoryLayout.ClusterKustomization(cluster));
+        else
             definition.Add(RepositoryLayout.ClusterKustomization(cluster), Blob(repository, ManifestRenderer.RenderClusterKustomization(remaining)), Mode.NonExecutableFile);
-            return;
-        }
-        var keepsOtherFiles = clusterTree.Any(e => e.Name != RepositoryLayout.KustomizationFile && !(namespaceEmptied && e.Name == ns));
-        definition.Remove(keepsOtherFiles ? RepositoryLayout.ClusterKustomization(cluster) : clusterFolder);
     }
 
     private static Blob Blob(Repository repository, string content)

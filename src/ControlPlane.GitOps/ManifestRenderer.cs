@@ -1,4 +1,5 @@
 using ControlPlane.Core.GitOps;
+using ControlPlane.Core.Naming;
 
 namespace ControlPlane.GitOps;
 
@@ -34,7 +35,7 @@ public static class ManifestRenderer
         ArgumentNullException.ThrowIfNull(modelFolders);
         var folders = modelFolders.ToList();
         if (folders.FirstOrDefault(f => !RepositoryLayout.IsModelFolderInCluster(f)) is { } bad)
-            throw new ArgumentException($"model folder '{Core.Naming.Dns1123.Printable(bad)}' is not <namespace>/<name> made of DNS-1123 labels.", nameof(modelFolders));
+            throw new ArgumentException($"model folder '{Dns1123.Printable(bad)}' is not <namespace>/<name> made of DNS-1123 labels.", nameof(modelFolders));
         return KustomizationManifest.Render(folders);
     }
 
