@@ -1,0 +1,58 @@
+using ControlPlane.Storage.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace ControlPlane.Grains.Tests;
+
+/// <summary>Two silos on one SQLite file, memory streams and a bare Git repository in a temp directory.</summary>
+public sealed class GrainClusterFixture : IAsyncLifetime
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "controlplane-grains-" + Guid.NewGuid().ToString("N"));
+    public string RepositoryPath => Path.Combine(DataDirectory, "gitops.git");
+
+    private InProcessTestCluster? _cluster;
+    public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Cluster not deployed.");
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(DataDirectory, "grains.db"));
+            silo.AddMemoryStreams(StreamNamespaces.Provider, s => s.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+            silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.Configure<GitOpsOptions>(o => o.RepositoryPath = RepositoryPath);
+            silo.Services.Configure<ModelGrainOptions>(o => o.CommitRetryDelay = TimeSpan.FromMilliseconds(50));
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(StreamNamespaces.Provider));
+        _cluster = builder.Build();
+        await _cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null) await _cluster.DisposeAsync();
+        if (Directory.Exists(DataDirectory)) Directory.Delete(DataDirectory, recursive: true);
+    }
+
+    /// <summary>Registers a cluster with <paramref name="gpus"/> A100s and a budget, both named after the test.</summary>
+    public async Task<(string Cluster, string Budget)> Infrastructure(string name, int gpus = 16)
+    {
+        await Client.GetGrain<IClusterGrain>(name).Put(new ClusterSpec([new GpuPool("nvidia-a100", gpus, 3.2, 1.1)]));
+        await Client.GetGrain<IBudgetGrain>(name).Put(new BudgetSpec(10_000));
+        return (name, name);
+    }
+
+    public static ModelSpec Spec(string cluster, string budget, int min = 1, int max = 8, double target = 70) =>
+        new("registry.example.com/risk/fraud-mm:1.4.2", "1.4.2", cluster, budget, "nvidia-a100", 1,
+            new ReplicaBounds(min, max), target,
+            new Dictionary<string, string> { [ModelSpec.AlignmentReportAnnotation] = "AR-2026-0117" });
+}
+
+[CollectionDefinition(Name)]
+public sealed class SharedGrainCluster : ICollectionFixture<GrainClusterFixture>
+{
+    public const string Name = "grain cluster";
+}
