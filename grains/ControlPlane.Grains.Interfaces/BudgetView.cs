@@ -9,4 +9,7 @@ public sealed record BudgetView(
     [Id(3)] double Spend,
     [Id(4)] double Remaining,
     [Id(5)] IReadOnlyDictionary<string, double> SpendByModel,
-    [Id(6)] DateTimeOffset UpdatedAt);
+    [Id(6)] DateTimeOffset UpdatedAt,
+    [Id(7)] double BurnRatePerHour = 0,
+    [Id(8)] double ProjectedSpend = 0,
+    [Id(9)] DateTimeOffset PeriodEnd = default);

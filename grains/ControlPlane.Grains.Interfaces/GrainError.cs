@@ -8,4 +8,10 @@ public sealed record GrainError([Id(0)] string Code, [Id(1)] string Detail)
     public const string UnknownBudget = "UnknownBudget";
     public const string NoGpuPool = "NoGpuPool";
     public const string InsufficientCapacity = "InsufficientCapacity";
+    public const string NotRegistered = "NotRegistered";
+    public const string UnknownVersion = "UnknownVersion";
+    public const string RolloutConflict = "RolloutConflict";
+
+    /// <summary>Codes that mean the request contradicts current state (409) rather than being malformed.</summary>
+    public static readonly string[] Conflicts = [InsufficientCapacity, RolloutConflict];
 }

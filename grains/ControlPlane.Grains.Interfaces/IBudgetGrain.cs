@@ -9,4 +9,13 @@ public interface IBudgetGrain : IGrainWithStringKey
 
     /// <summary>Adds the cost a model accrued up to <paramref name="until"/>; a new period starts from zero.</summary>
     Task Accrue(string model, double cost, DateTimeOffset until);
+
+    /// <summary>
+    /// Answers a proposed scale-up against the projected spend of every model in the budget, and holds the
+    /// model's hourly rate at what it allows, so that two models cannot both spend the same headroom.
+    /// </summary>
+    Task<BudgetAnswer> ReserveSpend(string model, int currentReplicas, int desiredReplicas, double costPerReplicaHour);
+
+    /// <summary>Records what a model now costs per hour (after a scale-down, a capped grant or a new price).</summary>
+    Task SetRate(string model, double ratePerHour);
 }

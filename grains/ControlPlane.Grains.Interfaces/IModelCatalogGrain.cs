@@ -9,6 +9,6 @@ public interface IModelCatalogGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<ModelSummary>> List();
 
-    /// <summary>Which of <paramref name="ids"/> are registered models.</summary>
-    Task<IReadOnlySet<string>> Known(IReadOnlyCollection<string> ids);
+    /// <summary>The summaries of those of <paramref name="ids"/> that are registered models.</summary>
+    Task<IReadOnlyDictionary<string, ModelSummary>> Find(IReadOnlyCollection<string> ids);
 }

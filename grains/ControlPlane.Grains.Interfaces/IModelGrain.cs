@@ -13,4 +13,16 @@ public interface IModelGrain : IGrainWithStringKey
 
     /// <summary>Feeds samples as the stream does; the stream consumer and tests call it.</summary>
     Task Observe(GpuSampleBatch batch);
+
+    /// <summary>Starts a rollout of a new version; the proposal must already be valid (<see cref="VersionProposalRules"/>).</summary>
+    Task<ModelResult> ProposeVersion(VersionProposal proposal);
+
+    /// <summary>An operator's rollback: of the rollout in progress, or of the stable version to an earlier release.</summary>
+    Task<ModelResult> Rollback(RollbackRequest request);
+
+    /// <summary>Runs one analysis interval of the rollout in progress now (the interval timer calls it too); null when none is.</summary>
+    Task<AnalysisReport?> Analyze();
+
+    /// <summary>Feeds drift and quality samples as the "drift" stream does.</summary>
+    Task ObserveDrift(DriftSampleBatch batch);
 }

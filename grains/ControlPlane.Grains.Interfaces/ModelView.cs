@@ -13,4 +13,8 @@ public sealed record ModelView(
     [Id(7)] DateTimeOffset RegisteredAt,
     [Id(8)] DateTimeOffset UpdatedAt,
     [Id(9)] string? LastCommitSha,
-    [Id(10)] double PricePerGpuHour);
+    [Id(10)] double PricePerGpuHour,
+    [Id(11)] RolloutProgress? Rollout = null,
+    [Id(12)] IReadOnlyList<Release>? Releases = null,
+    [Id(13)] IReadOnlyDictionary<string, FailedVersion>? FailedVersions = null,
+    [Id(14)] IReadOnlyList<string>? ReferenceFeatures = null);

@@ -5,4 +5,5 @@ public static class StreamNamespaces
 {
     public const string Provider = "signals";
     public const string Gpu = "gpu";
+    public const string Drift = "drift";
 }

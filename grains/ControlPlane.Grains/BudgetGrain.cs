@@ -1,6 +1,6 @@
 namespace ControlPlane.Grains;
 
-/// <summary>One budget: its limit and the spend its models accrue in the current period.</summary>
+/// <summary>One budget: its limit, the spend its models accrue in the current period, and their hourly rates.</summary>
 public sealed partial class BudgetGrain(
     [PersistentState("budget", StorageNames.Default)] IPersistentState<BudgetState> state,
     TimeProvider time,
@@ -15,7 +15,7 @@ public sealed partial class BudgetGrain(
         var samePeriod = state.State.Spec?.Period == spec.Period && state.State.PeriodStart == periodStart;
         state.State = samePeriod
             ? state.State with { Spec = spec, UpdatedAt = now }
-            : new BudgetState { Spec = spec, PeriodStart = periodStart, UpdatedAt = now };
+            : state.State with { Spec = spec, PeriodStart = periodStart, Spend = 0, SpendByModel = [], UpdatedAt = now };
         await state.WriteStateAsync();
         return View(spec);
     }
@@ -30,18 +30,53 @@ public sealed partial class BudgetGrain(
             LogUnknownBudget(Name, model);
             return;
         }
-        var periodStart = BudgetPeriod.StartOf(spec.Period, until);
-        var current = periodStart > state.State.PeriodStart
-            ? new BudgetState { Spec = spec, PeriodStart = periodStart }
-            : state.State;
+        var current = InPeriodOf(spec, until);
         var byModel = new Dictionary<string, double>(current.SpendByModel);
         byModel[model] = byModel.GetValueOrDefault(model) + cost;
         state.State = current with { Spend = current.Spend + cost, SpendByModel = byModel, UpdatedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
     }
 
-    private BudgetView View(BudgetSpec spec) => new(Name, spec, state.State.PeriodStart, state.State.Spend,
-        spec.Limit - state.State.Spend, state.State.SpendByModel, state.State.UpdatedAt);
+    async Task<BudgetAnswer> IBudgetGrain.ReserveSpend(string model, int currentReplicas, int desiredReplicas, double costPerReplicaHour)
+    {
+        var now = time.GetUtcNow();
+        if (state.State.Spec is not { } spec)
+            return new BudgetAnswer(currentReplicas, 0, 0, true, BudgetEnforcement.Deny, $"budget '{Name}' is not registered: scale-ups are denied.");
+        var current = InPeriodOf(spec, now);
+        var others = current.RateByModel.Where(r => r.Key != model).Sum(r => r.Value);
+        var answer = BudgetGuard.Check(spec, current.Spend, others, now, currentReplicas, desiredReplicas, costPerReplicaHour);
+        state.State = current with { RateByModel = WithRate(current, model, answer.AllowedReplicas * costPerReplicaHour), UpdatedAt = now };
+        await state.WriteStateAsync();
+        return answer;
+    }
+
+    async Task IBudgetGrain.SetRate(string model, double ratePerHour)
+    {
+        if (state.State.RateByModel.GetValueOrDefault(model) == ratePerHour) return;
+        state.State = state.State with { RateByModel = WithRate(state.State, model, ratePerHour), UpdatedAt = time.GetUtcNow() };
+        await state.WriteStateAsync();
+    }
+
+    private BudgetState InPeriodOf(BudgetSpec spec, DateTimeOffset at)
+    {
+        var periodStart = BudgetPeriod.StartOf(spec.Period, at);
+        return periodStart > state.State.PeriodStart
+            ? state.State with { PeriodStart = periodStart, Spend = 0, SpendByModel = [] }
+            : state.State;
+    }
+
+    private static Dictionary<string, double> WithRate(BudgetState budget, string model, double rate) =>
+        new(budget.RateByModel) { [model] = rate };
+
+    private BudgetView View(BudgetSpec spec)
+    {
+        var now = time.GetUtcNow();
+        var s = state.State;
+        var rate = s.RateByModel.Values.Sum();
+        var end = BudgetPeriod.EndOf(spec.Period, now);
+        var projected = s.Spend + rate * Math.Max(0, (end - now).TotalHours);
+        return new BudgetView(Name, spec, s.PeriodStart, s.Spend, spec.Limit - s.Spend, s.SpendByModel, s.UpdatedAt, rate, projected, end);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Budget {Budget} is not registered; cost from {Model} was not recorded")]
     private partial void LogUnknownBudget(string budget, string model);

@@ -9,4 +9,7 @@ public sealed record BudgetState
     [Id(2)] public double Spend { get; init; }
     [Id(3)] public Dictionary<string, double> SpendByModel { get; init; } = [];
     [Id(4)] public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>What each model costs per hour now; the basis of the spend projection.</summary>
+    [Id(5)] public Dictionary<string, double> RateByModel { get; init; } = [];
 }

@@ -6,7 +6,15 @@ namespace ControlPlane.Grains;
 public static class ControlPlaneMetrics
 {
     public static readonly Counter Decisions = Metrics.CreateCounter(
-        "controlplane_decisions_total", "Decisions made, by kind.", new CounterConfiguration { LabelNames = ["kind"] });
+        "controlplane_decisions_total", "Decisions made, by kind and outcome (applied, capped, denied).",
+        new CounterConfiguration { LabelNames = ["kind", "outcome"] });
+
+    public static readonly Counter RolloutAnalyses = Metrics.CreateCounter(
+        "controlplane_rollout_analyses_total", "Rollout analysis intervals, by verdict.", new CounterConfiguration { LabelNames = ["verdict"] });
+
+    public static readonly Counter DriftObservations = Metrics.CreateCounter(
+        "controlplane_drift_observations_total", "Drift samples reaching a model, by what became of them.",
+        new CounterConfiguration { LabelNames = ["outcome"] });
 
     public static readonly Counter Signals = Metrics.CreateCounter(
         "controlplane_signals_total", "Signal samples received at the gateway, by stream and outcome.",

@@ -14,6 +14,8 @@ public sealed class ModelCatalogGrain(
     Task<IReadOnlyList<ModelSummary>> IModelCatalogGrain.List() =>
         Task.FromResult<IReadOnlyList<ModelSummary>>(state.State.Models.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList());
 
-    Task<IReadOnlySet<string>> IModelCatalogGrain.Known(IReadOnlyCollection<string> ids) =>
-        Task.FromResult<IReadOnlySet<string>>(ids.Where(state.State.Models.ContainsKey).ToHashSet());
+    Task<IReadOnlyDictionary<string, ModelSummary>> IModelCatalogGrain.Find(IReadOnlyCollection<string> ids) =>
+        Task.FromResult<IReadOnlyDictionary<string, ModelSummary>>(ids
+            .Where(state.State.Models.ContainsKey)
+            .ToDictionary(id => id, id => state.State.Models[id]));
 }

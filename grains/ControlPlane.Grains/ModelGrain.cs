@@ -1,22 +1,22 @@
 using System.Globalization;
 using ControlPlane.Core.Naming;
-using Orleans.Streams;
-using Orleans.Streams.Core;
 
 namespace ControlPlane.Grains;
 
 /// <summary>
-/// One model deployment: takes its GPU samples from the "gpu" stream, asks Core for a scaling
-/// decision, reserves GPUs with its cluster, and has every decision committed to Git.
+/// One model deployment. Decisions (registration, scaling, rollout) are recorded durably first, then
+/// the model owes Git a commit until the single writer has written it. This file holds registration
+/// and that commit pipeline; scaling, rollouts and stream handling live in the other partial files.
 /// </summary>
 [ImplicitStreamSubscription(StreamNamespaces.Gpu)]
+[ImplicitStreamSubscription(StreamNamespaces.Drift)]
 public sealed partial class ModelGrain(
     [PersistentState("model", StorageNames.Default)] IPersistentState<ModelState> state,
+    [PersistentState("reference", StorageNames.Default)] IPersistentState<ModelReferenceState> reference,
     IOptions<ModelGrainOptions> options,
     IOptions<GitOpsOptions> gitOptions,
     TimeProvider time,
-    ILogger<ModelGrain> logger)
-    : Grain, IModelGrain, IStreamSubscriptionObserver, IAsyncObserver<GpuSampleBatch>
+    ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
     private ModelState S => state.State;
     private string Id => this.GetPrimaryKeyString();
@@ -26,6 +26,7 @@ public sealed partial class ModelGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (S.PendingDecisionId is not null) ScheduleCommitRetry(); // a commit was owed when we last stopped
+        if (S.Rollout is not null) StartAnalysisTimer();
         return Task.CompletedTask;
     }
 
@@ -37,15 +38,17 @@ public sealed partial class ModelGrain(
     async Task<RegistrationResult> IModelGrain.Register(ModelSpec spec)
     {
         var now = time.GetUtcNow();
-        if (await GrainFactory.GetGrain<IBudgetGrain>(spec.Budget).Get() is null)
+        if (await Budget(spec).Get() is null)
             return Refused(GrainError.UnknownBudget, $"budget '{spec.Budget}' is not registered: PUT /api/v1/budgets/{spec.Budget} first.");
 
         var previous = S.Spec;
         var wanted = previous is null ? spec.Replicas.Min : Math.Clamp(S.Replicas, spec.Replicas.Min, spec.Replicas.Max);
-        var grant = await GrainFactory.GetGrain<IClusterGrain>(spec.Cluster).Reserve(Id, spec.GpuType, spec.GpusPerReplica, wanted, spec.Replicas.Min);
+        var grant = await Cluster(spec).Reserve(Id, spec.GpuType, spec.GpusPerReplica, wanted, spec.Replicas.Min);
         if (grant.Error is { } error) return new RegistrationResult(null, error, false);
         if (previous is not null && previous.Cluster != spec.Cluster)
-            await GrainFactory.GetGrain<IClusterGrain>(previous.Cluster).Reserve(Id, previous.GpuType, previous.GpusPerReplica, 0, 0);
+            await Cluster(previous).Reserve(Id, previous.GpuType, previous.GpusPerReplica, 0, 0);
+        if (previous is not null && previous.Budget != spec.Budget) await Budget(previous).SetRate(Id, 0);
+        await Budget(spec).SetRate(Id, grant.Replicas * spec.GpusPerReplica * grant.PricePerGpuHour);
 
         if (previous is not null && previous.IsSameAs(spec) && grant.Replicas == S.Replicas && S.PendingDecisionId is null)
             return new RegistrationResult(View(), null, false);
@@ -57,6 +60,9 @@ public sealed partial class ModelGrain(
             ? $"registered on {spec.Cluster} ({spec.GpuType} × {spec.GpusPerReplica} per replica), budget {spec.Budget}"
             : $"spec updated: {Changes(previous, spec)}";
         var decision = NewDecision(kind, now, summary, reason, previous is null ? null : S.Replicas, grant.Replicas);
+        // A spec written by an administrator is the new stable release; a rollout in progress is superseded.
+        var release = ReleaseSpec.Of(spec, now);
+        StopAnalysisTimer();
         state.State = S with
         {
             Spec = spec,
@@ -64,6 +70,10 @@ public sealed partial class ModelGrain(
             PricePerGpuHour = grant.PricePerGpuHour,
             RegisteredAt = previous is null ? now : S.RegisteredAt,
             AccruedUntil = now,
+            Rollout = null,
+            Interval = [],
+            Stable = release,
+            Releases = ReleaseSpec.Remember(S.Releases, release),
         };
         await Decide(decision);
         return new RegistrationResult(View(), null, previous is null);
@@ -76,44 +86,6 @@ public sealed partial class ModelGrain(
     Task<IReadOnlyList<Decision>> IModelGrain.Decisions(int limit) =>
         Task.FromResult<IReadOnlyList<Decision>>(S.Decisions.Reverse().Take(limit).ToList());
 
-    async Task IModelGrain.Observe(GpuSampleBatch batch)
-    {
-        if (S.Spec is not { } spec)
-        {
-            LogUnregisteredSamples(Id, batch.Samples.Count);
-            return;
-        }
-        var now = time.GetUtcNow();
-        var window = S.Window.Add(batch.Samples, now);
-        var scaling = ScalingPolicy.Decide(new ScalingInput(spec, S.Replicas, window, S.History, now));
-        state.State = S with
-        {
-            Window = window,
-            History = scaling.History,
-            ObservedGpuUtilization = scaling.ObservedUtilization ?? S.ObservedGpuUtilization,
-            LastSampleAt = batch.Samples.Max(s => s.Timestamp) is var latest && latest > (S.LastSampleAt ?? default) ? latest : S.LastSampleAt,
-        };
-        await AccrueCost(now, force: false);
-        if (!scaling.Changes) return;
-
-        var grant = await GrainFactory.GetGrain<IClusterGrain>(spec.Cluster)
-            .Reserve(Id, spec.GpuType, spec.GpusPerReplica, scaling.DesiredReplicas, spec.Replicas.Min);
-        var replicas = grant.Error is null ? grant.Replicas : S.Replicas;
-        if (replicas == S.Replicas)
-        {
-            LogScaleBlocked(Id, scaling.DesiredReplicas, grant.Error?.Detail ?? "no free GPUs in the pool");
-            return;
-        }
-        await AccrueCost(now, force: true);
-        var reason = replicas < scaling.DesiredReplicas
-            ? $"{scaling.Reason}; capped at {replicas} by free {spec.GpuType} GPUs in cluster {spec.Cluster}"
-            : scaling.Reason;
-        var summary = $"scale({Id}): {S.Replicas} → {replicas} replicas";
-        var decision = NewDecision(DecisionKind.Scale, now, summary, reason, S.Replicas, replicas);
-        state.State = S with { Replicas = replicas };
-        await Decide(decision);
-    }
-
     /// <summary>Records the decision durably first, then owes Git its commit until one succeeds.</summary>
     private async Task Decide(Decision decision)
     {
@@ -123,23 +95,40 @@ public sealed partial class ModelGrain(
             UpdatedAt = decision.At,
             Decisions = DecisionLog.Append(S.Decisions, decision, options.Value.DecisionLogCapacity),
             PendingDecisionId = decision.Id,
+            LastRefusal = null,
         };
         await state.WriteStateAsync();
-        ControlPlaneMetrics.Decisions.WithLabels(decision.Kind).Inc();
+        ControlPlaneMetrics.Decisions.WithLabels(decision.Kind, decision.Outcome).Inc();
         LogDecision(Id, decision.Kind, decision.Summary, decision.Reason);
         if (!await TryCommit()) ScheduleCommitRetry();
+    }
+
+    /// <summary>Records a decision that changes nothing (a denied scale), once per distinct refusal.</summary>
+    private async Task Refuse(Decision decision)
+    {
+        var key = $"{decision.Kind}:{decision.ToReplicas}:{decision.Reason}";
+        if (S.LastRefusal == key) return;
+        state.State = S with
+        {
+            Decisions = DecisionLog.Append(S.Decisions, decision, options.Value.DecisionLogCapacity),
+            LastRefusal = key,
+        };
+        await state.WriteStateAsync();
+        ControlPlaneMetrics.Decisions.WithLabels(decision.Kind, decision.Outcome).Inc();
+        LogDecision(Id, decision.Kind, decision.Summary, decision.Reason);
+        await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
     }
 
     private async Task<bool> TryCommit()
     {
         var decision = S.Decisions.LastOrDefault(d => d.Id == S.PendingDecisionId);
         if (decision is null || S.Spec is null || !ModelId.TryParse(Id, out var modelId, out _)) return true;
-        var change = new DesiredStateChange(decision.Id, decision.Kind, decision.Summary, decision.Reason,
-            new ModelDesiredState(modelId, S.Spec, S.Replicas));
+        var desired = new ModelDesiredState(modelId, S.Spec, S.Replicas, SettledPhase(), S.Stable?.Version);
         CommitOutcome outcome;
         try
         {
-            outcome = await GrainFactory.GetGrain<IGitOpsWriterGrain>(gitOptions.Value.WriterKey).Apply(change);
+            outcome = await GrainFactory.GetGrain<IGitOpsWriterGrain>(gitOptions.Value.WriterKey)
+                .Apply(new DesiredStateChange(decision.Id, decision.Kind, decision.Summary, decision.Reason, desired));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -151,8 +140,7 @@ public sealed partial class ModelGrain(
         var committed = decision with { CommitSha = outcome.Sha };
         state.State = S with
         {
-            Phase = ModelPhase.Stable,
-            StableVersion = S.Spec.Version,
+            Phase = SettledPhase(),
             LastCommitSha = outcome.Sha ?? S.LastCommitSha,
             Decisions = DecisionLog.Replace(S.Decisions, committed),
             PendingDecisionId = null,
@@ -162,10 +150,12 @@ public sealed partial class ModelGrain(
         return true;
     }
 
+    private string SettledPhase() => S.Rollout is null ? ModelPhase.Stable : ModelPhase.Progressing;
+
     private async Task PublishDecision(Decision decision)
     {
         await GrainFactory.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key)
-            .Upsert(new ModelSummary(Id, S.Spec!.Version, S.Replicas, S.Phase));
+            .Upsert(new ModelSummary(Id, S.Spec!.Version, S.Replicas, S.Phase, S.Stable?.Version));
         await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
     }
 
@@ -192,15 +182,21 @@ public sealed partial class ModelGrain(
         if (S.Spec is not { } spec || S.AccruedUntil is not { } since) return;
         if (!force && now - since < options.Value.AccrualInterval) return;
         var cost = CostAccrual.Cost(S.Replicas * spec.GpusPerReplica, S.PricePerGpuHour, now - since);
-        if (cost > 0) await GrainFactory.GetGrain<IBudgetGrain>(spec.Budget).Accrue(Id, cost, now);
+        if (cost > 0) await Budget(spec).Accrue(Id, cost, now);
         state.State = S with { AccruedUntil = now };
     }
 
-    private Decision NewDecision(string kind, DateTimeOffset at, string summary, string reason, int? from, int? to) =>
-        new(Guid.CreateVersion7(at).ToString(), kind, Id, at, summary, reason, from, to);
+    private IBudgetGrain Budget(ModelSpec spec) => GrainFactory.GetGrain<IBudgetGrain>(spec.Budget);
 
-    private ModelView View() => new(Id, S.Spec!, S.Replicas, S.Phase, S.StableVersion, S.ObservedGpuUtilization,
-        S.LastSampleAt, S.RegisteredAt, S.UpdatedAt, S.LastCommitSha, S.PricePerGpuHour);
+    private IClusterGrain Cluster(ModelSpec spec) => GrainFactory.GetGrain<IClusterGrain>(spec.Cluster);
+
+    private Decision NewDecision(string kind, DateTimeOffset at, string summary, string reason, int? from, int? to,
+        string outcome = DecisionOutcome.Applied, IReadOnlyDictionary<string, string>? inputs = null) =>
+        new(Guid.CreateVersion7(at).ToString(), kind, Id, at, summary, reason, from, to, null, outcome, inputs);
+
+    private ModelView View() => new(Id, S.Spec!, S.Replicas, S.Phase, S.Stable?.Version, S.ObservedGpuUtilization,
+        S.LastSampleAt, S.RegisteredAt, S.UpdatedAt, S.LastCommitSha, S.PricePerGpuHour,
+        S.Rollout, S.Releases, S.Failed, reference.State.Features.Keys.Order(StringComparer.Ordinal).ToList());
 
     private static string Changes(ModelSpec before, ModelSpec after)
     {
@@ -212,32 +208,9 @@ public sealed partial class ModelGrain(
         return changed.Count == 0 ? "settings changed" : string.Join(", ", changed);
     }
 
-    Task IStreamSubscriptionObserver.OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
-        handleFactory.Create<GpuSampleBatch>().ResumeAsync(this);
-
-    Task IAsyncObserver<GpuSampleBatch>.OnNextAsync(GpuSampleBatch item, StreamSequenceToken? token) =>
-        ((IModelGrain)this).Observe(item);
-
-    Task IAsyncObserver<GpuSampleBatch>.OnCompletedAsync() => Task.CompletedTask;
-
-    Task IAsyncObserver<GpuSampleBatch>.OnErrorAsync(Exception ex)
-    {
-        LogStreamError(ex, Id);
-        return Task.CompletedTask;
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Decided {Kind} for {Model}: {Summary} ({Reason})")]
     private partial void LogDecision(string model, string kind, string summary, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Commit of decision {DecisionId} for {Model} failed; will retry")]
     private partial void LogCommitFailed(Exception ex, string model, string decisionId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Scaling {Model} to {Replicas} blocked: {Why}")]
-    private partial void LogScaleBlocked(string model, int replicas, string why);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} samples for unregistered model {Model}")]
-    private partial void LogUnregisteredSamples(string model, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Stream error for {Model}")]
-    private partial void LogStreamError(Exception ex, string model);
 }

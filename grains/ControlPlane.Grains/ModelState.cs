@@ -21,4 +21,22 @@ public sealed record ModelState
 
     /// <summary>The decision whose commit is still owed to Git, if any.</summary>
     [Id(14)] public string? PendingDecisionId { get; init; }
+
+    /// <summary>The rollout under analysis, if any.</summary>
+    [Id(15)] public RolloutProgress? Rollout { get; init; }
+
+    /// <summary>The current stable release: what a rollback returns to.</summary>
+    [Id(16)] public Release? Stable { get; init; }
+
+    /// <summary>Releases that were stable and not rolled back, oldest first, bounded.</summary>
+    [Id(17)] public IReadOnlyList<Release> Releases { get; init; } = [];
+
+    /// <summary>Versions rolled back, refused again under the same alignment report.</summary>
+    [Id(18)] public Dictionary<string, FailedVersion> Failed { get; init; } = [];
+
+    /// <summary>Drift and quality values for the candidate since the last analysis interval.</summary>
+    [Id(19)] public IReadOnlyList<QualityObservation> Interval { get; init; } = [];
+
+    /// <summary>The last refused scale (replicas and reason), so that repeated refusals are logged once.</summary>
+    [Id(20)] public string? LastRefusal { get; init; }
 }

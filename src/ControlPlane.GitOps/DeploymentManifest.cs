@@ -19,7 +19,7 @@ internal static class DeploymentManifest
                 Name = desired.Model.Name,
                 NamespaceProperty = desired.Model.Namespace,
                 Labels = ManifestRenderer.Labels(desired),
-                Annotations = ManifestRenderer.Annotations(desired),
+                Annotations = ManifestRenderer.DeploymentAnnotations(desired),
             },
             Spec = new V1DeploymentSpec
             {

@@ -14,6 +14,8 @@ public static class ManifestRenderer
     public const string GpuResource = "nvidia.com/gpu";
     public const string ContainerName = "model";
     public const string PortName = "http";
+    public const string RolloutPhaseAnnotation = "controlplane.io/rollout-phase";
+    public const string StableVersionAnnotation = "controlplane.io/stable-version";
 
     /// <summary>The model's three files, keyed by repository path under <c>clusters/&lt;cluster&gt;/&lt;namespace&gt;/&lt;name&gt;/</c>.</summary>
     public static IReadOnlyDictionary<string, string> RenderModel(ModelDesiredState desired)
@@ -49,6 +51,18 @@ public static class ManifestRenderer
 
     internal static SortedDictionary<string, string> SelectorLabels(ModelDesiredState desired) =>
         new(StringComparer.Ordinal) { [NameLabel] = desired.Model.Name };
+
+    /// <summary>
+    /// The Deployment's own annotations also say where its rollout stands, so that a promotion changes the
+    /// tree (and is committed) without touching the pod template (which would restart every pod).
+    /// </summary>
+    internal static SortedDictionary<string, string> DeploymentAnnotations(ModelDesiredState desired)
+    {
+        var annotations = Annotations(desired) ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        annotations[RolloutPhaseAnnotation] = desired.Phase;
+        if (desired.StableVersion is { } stable) annotations[StableVersionAnnotation] = stable;
+        return annotations;
+    }
 
     internal static SortedDictionary<string, string>? Annotations(ModelDesiredState desired) =>
         desired.Spec.AnnotationsOrEmpty.Count == 0

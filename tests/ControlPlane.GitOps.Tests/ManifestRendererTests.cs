@@ -51,6 +51,22 @@ public class ManifestRendererTests
     }
 
     [Fact]
+    public void RenderModel_RolloutPhase_AnnotatesTheDeploymentButNotThePods()
+    {
+        var progressing = DesiredStates.Model(version: "1.5.0") with { Phase = "Progressing", StableVersion = "1.4.2" };
+        var promoted = progressing with { Phase = "Stable", StableVersion = "1.5.0" };
+
+        var before = ManifestRenderer.RenderModel(progressing)[$"{Folder}/deployment.yaml"];
+        var after = ManifestRenderer.RenderModel(promoted)[$"{Folder}/deployment.yaml"];
+
+        Assert.Equal(1, Occurrences(before, "controlplane.io/rollout-phase: Progressing\n"));
+        Assert.Equal(1, Occurrences(before, "controlplane.io/stable-version: \"1.4.2\"\n"));
+        Assert.Contains("controlplane.io/rollout-phase: Stable\n", after, StringComparison.Ordinal);
+        var template = after.IndexOf("  template:", StringComparison.Ordinal);
+        Assert.DoesNotContain("rollout-phase", after[template..], StringComparison.Ordinal); // a promotion must not restart pods
+    }
+
+    [Fact]
     public void RenderModel_Service_IsClusterIpSelectingTheModelOnItsPort()
     {
         var service = ManifestRenderer.RenderModel(DesiredStates.Model())[$"{Folder}/service.yaml"];

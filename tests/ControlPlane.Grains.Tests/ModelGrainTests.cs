@@ -139,15 +139,5 @@ public class ModelGrainTests(GrainClusterFixture fixture)
         Assert.Equal(2, (await model.Decisions(10)).Count);
     }
 
-    private static string GitLog(string repository)
-    {
-        using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", ["--git-dir", repository, "log", "--format=%s"])
-        {
-            RedirectStandardOutput = true,
-        })!;
-        var output = git.StandardOutput.ReadToEnd();
-        git.WaitForExit();
-        Assert.Equal(0, git.ExitCode);
-        return output;
-    }
+    private static string GitLog(string repository) => GitRepository.Run(repository, "log", "--format=%s");
 }

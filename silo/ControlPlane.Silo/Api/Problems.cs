@@ -18,11 +18,19 @@ public static class Problems
     public static ProblemHttpResult Unavailable(string detail) =>
         Make(StatusCodes.Status503ServiceUnavailable, "Unavailable", "Try again shortly.", detail);
 
-    /// <summary>Unknown references are the caller's mistake (400); a full cluster is a conflict with current state (409).</summary>
+    /// <summary>
+    /// A missing model or version is 404; a request that contradicts current state (a full pool, a rollout in
+    /// progress) is 409; a reference to something unregistered in the body is the caller's mistake, 400.
+    /// </summary>
     public static ProblemHttpResult From(GrainError error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        var status = error.Code == GrainError.InsufficientCapacity ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        var status = error.Code switch
+        {
+            GrainError.NotRegistered or GrainError.UnknownVersion => StatusCodes.Status404NotFound,
+            _ when GrainError.Conflicts.Contains(error.Code) => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        };
         return Make(status, error.Code, "The request was refused.", error.Detail);
     }
 

@@ -13,4 +13,16 @@ public static class BudgetPeriod
             _ => new DateTimeOffset(day.Year, day.Month, 1, 0, 0, 0, TimeSpan.Zero),
         };
     }
+
+    /// <summary>Where the period that contains <paramref name="now"/> ends (the next one's start).</summary>
+    public static DateTimeOffset EndOf(string period, DateTimeOffset now)
+    {
+        var start = StartOf(period, now);
+        return period switch
+        {
+            "daily" => start.AddDays(1),
+            "weekly" => start.AddDays(7),
+            _ => start.AddMonths(1),
+        };
+    }
 }

@@ -18,6 +18,7 @@ public static partial class BudgetSpecRules
         if (!double.IsFinite(spec.Limit) || spec.Limit is <= 0 or > MaxLimit) errors.Add($"limit must be a finite number above 0 and at most {MaxLimit:0}.");
         if (!Periods.Contains(spec.Period)) errors.Add($"period must be one of: {string.Join(", ", Periods)}.");
         if (!CurrencyCode().IsMatch(spec.Currency ?? "")) errors.Add("currency must be a three-letter ISO 4217 code such as USD.");
+        if (!BudgetEnforcement.All.Contains(spec.Enforcement)) errors.Add($"enforcement must be one of: {string.Join(", ", BudgetEnforcement.All)}.");
         return errors;
     }
 }

@@ -11,4 +11,6 @@ public sealed record Decision(
     [Id(5)] string Reason,
     [Id(6)] int? FromReplicas = null,
     [Id(7)] int? ToReplicas = null,
-    [Id(8)] string? CommitSha = null);
+    [Id(8)] string? CommitSha = null,
+    [Id(9)] string Outcome = DecisionOutcome.Applied,
+    [Id(10)] IReadOnlyDictionary<string, string>? Inputs = null);

@@ -6,4 +6,7 @@ public static class DecisionKind
     public const string Register = "register";
     public const string Update = "update";
     public const string Scale = "scale";
+    public const string Rollout = "rollout";
+    public const string Promote = "promote";
+    public const string Rollback = "rollback";
 }

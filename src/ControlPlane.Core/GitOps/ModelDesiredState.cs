@@ -5,4 +5,9 @@ namespace ControlPlane.Core.GitOps;
 
 /// <summary>Everything needed to render a model's manifests: the whole desired state, never a delta.</summary>
 [GenerateSerializer, Immutable]
-public sealed record ModelDesiredState([Id(0)] ModelId Model, [Id(1)] ModelSpec Spec, [Id(2)] int Replicas);
+public sealed record ModelDesiredState(
+    [Id(0)] ModelId Model,
+    [Id(1)] ModelSpec Spec,
+    [Id(2)] int Replicas,
+    [Id(3)] string Phase = "Stable",
+    [Id(4)] string? StableVersion = null);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ControlPlane.Core.Rollout;
 
 namespace ControlPlane.Core.Models;
 
@@ -18,7 +19,9 @@ public sealed record ModelSpec(
     [Id(10)] string WorkloadClass = "online",
     [Id(11)] int ScaleDownStabilizationSeconds = 300,
     [Id(12)] int MetricWindowSeconds = 30,
-    [Id(13)] int Port = 8080)
+    [Id(13)] int Port = 8080,
+    [Id(14)] double? RequestsPerSecondPerReplica = null,
+    [Id(15)] RolloutSpec? Rollout = null)
 {
     public const string AlignmentReportAnnotation = "ai-alignment-report-id";
 

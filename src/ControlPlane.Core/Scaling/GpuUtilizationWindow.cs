@@ -14,7 +14,7 @@ public sealed record GpuUtilizationWindow([Id(0)] IReadOnlyList<UtilizationPoint
     public GpuUtilizationWindow Add(IEnumerable<GpuSample> samples, DateTimeOffset now)
     {
         var cutoff = now - MaxAge;
-        var points = Points.Concat(samples.Select(s => new UtilizationPoint(s.Timestamp, s.GpuUtilization)))
+        var points = Points.Concat(samples.Select(s => new UtilizationPoint(s.Timestamp, s.GpuUtilization, s.RequestsPerSecond)))
             .Where(p => p.At >= cutoff)
             .OrderBy(p => p.At)
             .ToList();
@@ -22,15 +22,23 @@ public sealed record GpuUtilizationWindow([Id(0)] IReadOnlyList<UtilizationPoint
     }
 
     /// <summary>Mean utilization over the last <paramref name="span"/>, or null when nothing arrived in it.</summary>
-    public double? MeanOver(TimeSpan span, DateTimeOffset now)
+    public double? MeanOver(TimeSpan span, DateTimeOffset now) => Mean(span, now, p => p.Utilization);
+
+    /// <summary>Mean requests per second per pod over the last <paramref name="span"/>, or null when no sample carried it.</summary>
+    public double? MeanRequestsPerSecondOver(TimeSpan span, DateTimeOffset now) => Mean(span, now, p => p.RequestsPerSecond);
+
+    /// <summary>How many samples fall in the last <paramref name="span"/>.</summary>
+    public int CountOver(TimeSpan span, DateTimeOffset now) => Points.Count(p => p.At >= now - span && p.At <= now);
+
+    private double? Mean(TimeSpan span, DateTimeOffset now, Func<UtilizationPoint, double?> value)
     {
         var since = now - span;
         double sum = 0;
         var count = 0;
         for (var i = Points.Count - 1; i >= 0 && Points[i].At >= since; i--)
         {
-            if (Points[i].At > now) continue;
-            sum += Points[i].Utilization;
+            if (Points[i].At > now || value(Points[i]) is not { } v) continue;
+            sum += v;
             count++;
         }
         return count == 0 ? null : sum / count;

@@ -9,4 +9,7 @@ public sealed record ScalingDecision(
     IReadOnlyList<ScaleRecommendation> History)
 {
     public bool Changes => DesiredReplicas != CurrentReplicas;
+
+    /// <summary>The window statistics and thresholds the decision rests on, for the decision log.</summary>
+    public IReadOnlyDictionary<string, string> Inputs { get; init; } = new Dictionary<string, string>();
 }

@@ -132,3 +132,37 @@ public class ScalingPolicyTests
         Assert.Equal(2, decision.DesiredReplicas);
     }
 }
+
+public class LoadScalingTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    private static ScalingDecision Decide(int current, double utilization, double? rps, double? capacity)
+    {
+        var window = GpuUtilizationWindow.Empty.Add([new GpuSample("risk/fraud-mm", Now, utilization, RequestsPerSecond: rps)], Now);
+        var spec = Fixtures.Spec() with { RequestsPerSecondPerReplica = capacity };
+        return ScalingPolicy.Decide(new ScalingInput(spec, current, window, [], Now));
+    }
+
+    [Theory]
+    [InlineData(2, 70, 150.0, 100.0, 3)]   // GPU on target, load 1.5× capacity → ceil(2 × 1.5)
+    [InlineData(2, 98, 50.0, 100.0, 3)]    // GPU drives: ceil(2 × 1.4) = 3 > load's ceil(2 × 0.5) = 1
+    [InlineData(2, 70, 150.0, null, 2)]    // no capacity given: load is ignored
+    [InlineData(2, 70, null, 100.0, 2)]  // no load reported: GPU alone
+    public void Decide_LoadAndGpu_LargerProposalWins(int current, double utilization, double? rps, double? capacity, int expected)
+    {
+        Assert.Equal(expected, Decide(current, utilization, rps, capacity).DesiredReplicas);
+    }
+
+    [Fact]
+    public void Decide_Inputs_RecordWindowStatisticsAndThresholds()
+    {
+        var decision = Decide(2, 70, 150, 100);
+
+        Assert.Equal("70", decision.Inputs["observedGpuUtilization"]);
+        Assert.Equal("1", decision.Inputs["windowSamples"]);
+        Assert.Equal("150", decision.Inputs["observedRequestsPerSecondPerReplica"]);
+        Assert.Equal("3", decision.Inputs["loadProposal"]);
+        Assert.Equal("0.1", decision.Inputs["tolerance"]);
+    }
+}

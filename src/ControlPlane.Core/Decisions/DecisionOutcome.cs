@@ -1,0 +1,9 @@
+namespace ControlPlane.Core.Decisions;
+
+/// <summary>Whether a decision took effect as proposed, was cut down by a limit, or was refused.</summary>
+public static class DecisionOutcome
+{
+    public const string Applied = "applied";
+    public const string Capped = "capped";
+    public const string Denied = "denied";
+}
