@@ -12,4 +12,4 @@ public sealed record BudgetView(
     [Id(6)] DateTimeOffset UpdatedAt,
     [Id(7)] double BurnRatePerHour = 0,
     [Id(8)] double ProjectedSpend = 0,
-    [Id(9)] DateTimeOffset PeriodEnd = default);
+    [Id(9)] DateTimeOffset? PeriodEnd = null);

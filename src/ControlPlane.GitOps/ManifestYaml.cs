@@ -9,10 +9,10 @@ namespace ControlPlane.GitOps;
 internal static partial class ManifestYaml
 {
     // Typed fields only ever emit decimal integers and true/false; everything else plain is a string.
-    [GeneratedRegex("^(-?[0-9]+|true|false)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^(-?[0-9]+|true|false)\\z", RegexOptions.CultureInvariant)]
     private static partial Regex TypedPlainScalar();
 
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._/-]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9._/-]*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex PlainString();
 
     private static readonly HashSet<string> ReservedWords =

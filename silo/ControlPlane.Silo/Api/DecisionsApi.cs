@@ -10,12 +10,13 @@ public static class DecisionsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ControlPlane.Core.Decisions.Decision>>, ProblemHttpResult>> Get(
-        string? model, int? limit, IGrainFactory grains)
+        string? model, string? limit, IGrainFactory grains)
     {
-        if (Limits.Check(limit) is { } bad) return bad;
+        var (count, bad) = Limits.Parse(limit);
+        if (bad is not null) return bad;
         if (model is null)
-            return TypedResults.Ok(await grains.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Recent(limit ?? Limits.Default));
+            return TypedResults.Ok(await grains.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Recent(count));
         if (!ModelId.TryParse(model, out var id, out var error)) return Problems.BadRequest(error!);
-        return TypedResults.Ok(await grains.GetGrain<IModelGrain>(id.ToString()).Decisions(limit ?? Limits.Default));
+        return TypedResults.Ok(await grains.GetGrain<IModelGrain>(id.ToString()).Decisions(count));
     }
 }

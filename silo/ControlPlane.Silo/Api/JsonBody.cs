@@ -10,7 +10,7 @@ public static class JsonBody
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
-            return (null, Problems.BadRequest("the body must be JSON (Content-Type: application/json)."));
+            return (null, Problems.UnsupportedMediaType());
         var json = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         try
         {

@@ -40,12 +40,13 @@ public static class ModelsApi
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ControlPlane.Core.Decisions.Decision>>, ProblemHttpResult>> Decisions(
-        string @namespace, string name, int? limit, IGrainFactory grains)
+        string @namespace, string name, string? limit, IGrainFactory grains)
     {
         if (!ModelId.TryCreate(@namespace, name, out var id, out var nameError)) return Problems.BadRequest(nameError!);
-        if (Limits.Check(limit) is { } bad) return bad;
+        var (count, bad) = Limits.Parse(limit);
+        if (bad is not null) return bad;
         var model = grains.GetGrain<IModelGrain>(id.ToString());
         if (await model.Get() is null) return Problems.NotFound($"model '{id}' is not registered.");
-        return TypedResults.Ok(await model.Decisions(limit ?? Limits.Default));
+        return TypedResults.Ok(await model.Decisions(count));
     }
 }

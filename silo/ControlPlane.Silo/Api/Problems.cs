@@ -9,6 +9,11 @@ public static class Problems
     public static ProblemHttpResult Invalid(IReadOnlyList<string> errors) =>
         BadRequest(string.Join(" ", errors), errors);
 
+    public const string JsonRequired = "the body must be JSON (Content-Type: application/json).";
+
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Make(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body is not JSON.", JsonRequired);
+
     public static ProblemHttpResult NotFound(string detail) =>
         Make(StatusCodes.Status404NotFound, "NotFound", "Not found.", detail);
 

@@ -19,6 +19,7 @@ public static class ControlPlaneHost
 
         var section = builder.Configuration.GetSection(ControlPlaneOptions.Section);
         var plane = section.Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
+        var signals = builder.Configuration.GetSection(SignalOptions.Section).Get<SignalOptions>() ?? new SignalOptions();
         builder.Services.AddOptions<ControlPlaneOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<GitOpsOptions>().Bind(builder.Configuration.GetSection(GitOpsOptions.Section))
             .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.RepositoryPath)) o.RepositoryPath = Path.Combine(plane.FullDataDirectory, "gitops.git"); })
@@ -35,12 +36,26 @@ public static class ControlPlaneHost
             silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);
             silo.Configure<ClusterOptions>(o => { o.ClusterId = "controlplane"; o.ServiceId = "controlplane"; });
             silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(plane.FullDataDirectory, "grains.db"));
-            silo.AddMemoryStreams(StreamNamespaces.Provider, streams => streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
+            silo.AddMemoryStreams(StreamNamespaces.Provider, streams =>
+            {
+                streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);
+                streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = signals.StreamPollInterval));
+            });
         });
         builder.Services.AddHostedService<StartupReport>();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            // Routing answers these before any handler runs; give them a detail like every other error.
+            context.ProblemDetails.Detail ??= context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status415UnsupportedMediaType => Api.Problems.JsonRequired,
+                StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
+                StatusCodes.Status404NotFound => $"no endpoint at {context.HttpContext.Request.Path}.",
+                _ => null,
+            };
+        });
         builder.Services.AddOpenApi();
         ConfigureMetrics();
         return builder;

@@ -8,7 +8,7 @@ public static partial class BudgetSpecRules
     public const double MaxLimit = 1e12;
     public static readonly string[] Periods = ["daily", "weekly", "monthly"];
 
-    [GeneratedRegex("^[A-Z]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z]{3}\\z", RegexOptions.CultureInvariant)]
     private static partial Regex CurrencyCode();
 
     public static List<string> Validate(BudgetSpec spec)

@@ -7,7 +7,8 @@ public static partial class Dns1123
 {
     public const int MaxLabelLength = 63;
 
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant)]
+    // \z, not $: in .NET $ also matches before a final line feed, which would let "name\n" into a path.
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant)]
     private static partial Regex LabelPattern();
 
     public static bool IsLabel(string? value) =>

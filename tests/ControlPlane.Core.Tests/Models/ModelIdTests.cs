@@ -12,6 +12,8 @@ public class ModelIdTests
     [InlineData("Risk/fraud", false)]
     [InlineData("risk/-fraud", false)]
     [InlineData("risk/", false)]
+    [InlineData("risk/fraud\n", false)] // .NET's $ matches before a final line feed; the rules must not
+    [InlineData("risk\n/fraud", false)]
     public void TryParse_Key_AcceptsOnlyTwoDnsLabels(string key, bool expected)
     {
         Assert.Equal(expected, ModelId.TryParse(key, out var id, out var error));

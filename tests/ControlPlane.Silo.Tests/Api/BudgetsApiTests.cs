@@ -1,0 +1,157 @@
+using System.Net;
+using ControlPlane.Silo.Tests.Fixtures;
+
+namespace ControlPlane.Silo.Tests.Api;
+
+[Collection(SharedGateway.Name)]
+public sealed class BudgetsApiTests(GatewayHost host)
+{
+    private readonly HttpClient _client = host.Client;
+
+    [Fact]
+    public async Task PutBudget_ValidSpec_Returns200WithFullRemaining()
+    {
+        var name = Gateway.UniqueName("b");
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{name}", Bodies.Budget(limit: 500));
+
+        var view = await Gateway.OkJson(response, HttpStatusCode.OK);
+        Assert.Equal(name, (string?)view["name"]);
+        Assert.Equal(500, (double?)view["spec"]!["limit"]);
+        Assert.Equal(0, (double?)view["spend"]);
+        Assert.Equal(500, (double?)view["remaining"]);
+    }
+
+    [Fact]
+    public async Task GetBudget_AfterPut_ReturnsStoredSpec()
+    {
+        var name = await _client.PutBudgetAsync(Bodies.Budget(limit: 1234, period: "weekly"));
+
+        var view = await _client.GetJsonAsync($"/api/v1/budgets/{name}");
+
+        Assert.Equal(1234, (double?)view["spec"]!["limit"]);
+        Assert.Equal("weekly", (string?)view["spec"]!["period"]);
+        Assert.Equal("USD", (string?)view["spec"]!["currency"]);
+    }
+
+    [Fact]
+    public async Task PutBudget_OnlyLimit_DefaultsToMonthlyUsd()
+    {
+        var name = Gateway.UniqueName("b");
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{name}", new System.Text.Json.Nodes.JsonObject { ["limit"] = 10 });
+
+        var view = await Gateway.OkJson(response, HttpStatusCode.OK);
+        Assert.Equal("monthly", (string?)view["spec"]!["period"]);
+        Assert.Equal("USD", (string?)view["spec"]!["currency"]);
+    }
+
+    [Fact]
+    public async Task GetBudget_ModelScaled_ShowsSpendAccruedByTheModel()
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.PostGpuSamplesAsync(Bodies.GpuSample(model.Id, 98));
+        await _client.CommittedDecisionAsync(model, "scale");
+
+        var view = await _client.GetJsonAsync($"/api/v1/budgets/{model.Budget}");
+
+        Assert.True((double?)view["spend"] > 0, $"no spend accrued: {view}");
+        Assert.True((double?)view["spendByModel"]![model.Id] > 0, $"no spend recorded for {model.Id}: {view}");
+        Assert.Equal((double?)view["spec"]!["limit"] - (double?)view["spend"], (double?)view["remaining"]);
+    }
+
+    [Fact]
+    public async Task PutBudget_NewLimitInTheSamePeriod_KeepsAccruedSpend()
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.PostGpuSamplesAsync(Bodies.GpuSample(model.Id, 98));
+        await _client.CommittedDecisionAsync(model, "scale");
+        var spent = (double?)(await _client.GetJsonAsync($"/api/v1/budgets/{model.Budget}"))["spend"];
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{model.Budget}", Bodies.Budget(limit: 20_000));
+
+        var view = await Gateway.OkJson(response, HttpStatusCode.OK);
+        Assert.Equal(spent, (double?)view["spend"]);
+        Assert.Equal(20_000, (double?)view["spec"]!["limit"]);
+    }
+
+    [Fact]
+    public async Task GetBudget_NotRegistered_Returns404NamingIt()
+    {
+        var name = Gateway.UniqueName("b");
+
+        using var response = await _client.GetAsync($"/api/v1/budgets/{name}");
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.NotFound, $"'{name}'");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public async Task PutBudget_LimitNotPositive_Returns400NamingLimit(double limit)
+    {
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", Bodies.Budget(limit: limit));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task PutBudget_UnknownPeriod_Returns400NamingPeriod()
+    {
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", Bodies.Budget(period: "hourly"));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "period");
+    }
+
+    [Fact]
+    public async Task PutBudget_CurrencyEndingInNewline_Returns400NamingCurrency()
+    {
+        var body = Bodies.Budget();
+        body["currency"] = "USD\n";
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", body);
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "currency");
+    }
+
+    [Fact]
+    public async Task PutBudget_MissingLimit_Returns400NamingLimit()
+    {
+        var body = Bodies.Budget();
+        body.Remove("limit");
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", body);
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task PutBudget_LimitAsString_Returns400NamingLimit()
+    {
+        var body = Bodies.Budget();
+        body["limit"] = "100";
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", body);
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "limit");
+    }
+
+    [Fact]
+    public async Task PutBudget_UnknownField_Returns400NamingIt()
+    {
+        var body = Bodies.Budget();
+        body["owner"] = "team-risk";
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", body);
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "owner");
+    }
+
+    [Fact]
+    public async Task PutBudget_MalformedJson_Returns400()
+    {
+        using var response = await _client.PutAsync(Gateway.Url($"/api/v1/budgets/{Gateway.UniqueName("b")}"), Gateway.Json("{\"limit\": 10,"));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "invalid JSON");
+    }
+}

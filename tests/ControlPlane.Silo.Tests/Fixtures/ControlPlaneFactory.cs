@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Hosting;
+
+namespace ControlPlane.Silo.Tests.Fixtures;
+
+/// <summary>
+/// The real host (Orleans silo + gateway) on a data directory of the test's choosing, with its own
+/// free silo ports; <paramref name="settings"/> override configuration keys.
+/// </summary>
+public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly (int Silo, int Gateway) _ports = FreePorts.Pair();
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    public string RepositoryPath => Path.Combine(DataDirectory, "gitops.git");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        // What `dotnet run` and a container run: no launch profile, so Production (not the factory's default Development).
+        builder.UseEnvironment(Environments.Production);
+        builder.UseSetting("ControlPlane:DataDirectory", DataDirectory);
+        builder.UseSetting("ControlPlane:Silo:SiloPort", _ports.Silo.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ControlPlane:Silo:GatewayPort", _ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("ControlPlane:Models:CommitRetryDelay", "00:00:00.100");
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>Starts the host and returns a client once <c>/readyz</c> answers 200.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient();
+        await Eventually.Until(async () => await client.StatusAsync("/readyz") == HttpStatusCode.OK, StartTimeout, "/readyz returning 200");
+        return client;
+    }
+}
