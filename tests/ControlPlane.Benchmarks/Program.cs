@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+using ControlPlane.Benchmarks;
+
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- latency [--models 100] [--decisions 1000] [--concurrency 1] [--runs 3]
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- analysis [BenchmarkDotNet options, e.g. --job short]
+return args.FirstOrDefault() switch
+{
+    "latency" => await DecisionLatencyDriver.RunAsync(DecisionLatencyOptions.Parse(args[1..])),
+    "analysis" => Run(() => BenchmarkRunner.Run<AnalysisBenchmarks>(args: args[1..])),
+    _ => Usage(),
+};
+
+static int Run(Action benchmark)
+{
+    benchmark();
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: ControlPlane.Benchmarks latency [--models N] [--decisions N] [--concurrency N] [--runs N]");
+    Console.Error.WriteLine("       ControlPlane.Benchmarks analysis [BenchmarkDotNet options]");
+    return 2;
+}
