@@ -21,8 +21,12 @@ public static class ControlPlaneMetrics
         new CounterConfiguration { LabelNames = ["stream", "outcome"] });
 
     public static readonly Histogram CommitDuration = Metrics.CreateHistogram(
-        "controlplane_git_commit_duration_seconds", "Time to render and commit one decision.",
+        "controlplane_git_commit_duration_seconds", "Time to render and commit one decision (a pass's time shared among its decisions).",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0005, 2, 14) });
+
+    public static readonly Histogram CommitBatchSize = Metrics.CreateHistogram(
+        "controlplane_git_commit_batch_size", "Decisions written to the branch in one pass of the writer.",
+        new HistogramConfiguration { Buckets = [1, 2, 4, 8, 16, 32, 64] });
 
     public static readonly Counter CommitFailures = Metrics.CreateCounter(
         "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");

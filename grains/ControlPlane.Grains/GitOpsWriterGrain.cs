@@ -1,18 +1,29 @@
 using System.Diagnostics;
 using ControlPlane.GitOps;
+using Orleans.Concurrency;
 
 namespace ControlPlane.Grains;
 
 /// <summary>
-/// The single writer of one repository and branch (Orleans keeps one activation): commits each
-/// decision without a work tree. LibGit2Sharp blocks, so the work runs off the grain scheduler.
+/// The single writer of one repository and branch (Orleans keeps one activation). Decisions that
+/// arrive while a commit is being written queue up and are written together in the next pass: still
+/// one commit each, but one branch update and one trip to the thread pool for all of them.
+/// LibGit2Sharp blocks, so the work runs off the grain scheduler, one pass at a time.
 /// </summary>
-public sealed class GitOpsWriterGrain(
+[Reentrant]
+public sealed partial class GitOpsWriterGrain(
     IOptions<GitOpsOptions> options,
     TimeProvider time,
     ILoggerFactory loggers) : Grain, IGitOpsWriterGrain
 {
+    /// <summary>Most decisions written in one pass, so that a burst cannot hold the first caller for long.</summary>
+    public const int MaxBatch = 64;
+
+    private readonly Queue<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)> _pending = new();
+    private Task _repositoryInUse = Task.CompletedTask;
+    private readonly ILogger _logger = loggers.CreateLogger<GitOpsWriterGrain>();
     private GitOpsRepository? _repository;
+    private bool _draining;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -28,15 +39,78 @@ public sealed class GitOpsWriterGrain(
         return Task.CompletedTask;
     }
 
-    async Task<CommitOutcome> IGitOpsWriterGrain.Apply(DesiredStateChange change)
+    Task<CommitOutcome> IGitOpsWriterGrain.Apply(DesiredStateChange change)
     {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = await Task.Run(() => Repository.Apply(change));
-        ControlPlaneMetrics.CommitDuration.Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return outcome;
+        var done = new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Enqueue((change, done));
+        if (!_draining) _ = Drain();
+        return done.Task;
     }
 
-    Task<GitOpsStatus> IGitOpsWriterGrain.Status() => Task.Run(() => Repository.Status());
+    async Task<GitOpsStatus> IGitOpsWriterGrain.Status()
+    {
+        var status = await WithRepository(r => r.Status());
+        return status with { PendingChanges = _pending.Count };
+    }
 
-    private GitOpsRepository Repository => _repository ?? throw new InvalidOperationException("The writer is not activated.");
+    /// <summary>Writes queued decisions until none are left; runs on the grain's scheduler, so the queue needs no lock.</summary>
+    private async Task Drain()
+    {
+        _draining = true;
+        try
+        {
+            while (_pending.Count > 0)
+            {
+                var batch = new List<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)>();
+                while (batch.Count < MaxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
+                await Write(batch);
+            }
+        }
+        finally
+        {
+            _draining = false;
+        }
+    }
+
+    private async Task Write(List<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)> batch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var outcomes = await WithRepository(r => r.ApplyAll(batch.Select(b => b.Change).ToList()));
+            var perDecision = Stopwatch.GetElapsedTime(started).TotalSeconds / batch.Count;
+            ControlPlaneMetrics.CommitBatchSize.Observe(batch.Count);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                ControlPlaneMetrics.CommitDuration.Observe(perDecision);
+                batch[i].Done.SetResult(outcomes[i]);
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // Nothing of the batch reached the branch; write them one by one so that one bad change fails alone.
+            LogBatchFailed(ex, batch.Count);
+            foreach (var item in batch) await Write([item]);
+        }
+        catch (Exception ex)
+        {
+            batch[0].Done.SetException(ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the thread pool once earlier work is done: a reentrant Status must not
+    /// touch the repository while a pass writes. Grain turns are single-threaded, so check-then-set is safe.
+    /// </summary>
+    private async Task<T> WithRepository<T>(Func<GitOpsRepository, T> work)
+    {
+        var repository = _repository ?? throw new InvalidOperationException("The writer is not activated.");
+        while (!_repositoryInUse.IsCompleted) await _repositoryInUse;
+        var run = Task.Run(() => work(repository));
+        _repositoryInUse = run.ContinueWith(_ => { }, TaskScheduler.Default); // completes, never faults
+        return await run;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a batch of {Count} decisions failed; writing them one by one")]
+    private partial void LogBatchFailed(Exception ex, int count);
 }

@@ -54,25 +54,55 @@ public sealed class GitOpsRepository : IDisposable
     }
 
     /// <summary>Commits the change's desired state, unless its decision is already committed or Git already holds that state.</summary>
-    public CommitOutcome Apply(DesiredStateChange change)
+    public CommitOutcome Apply(DesiredStateChange change) => ApplyAll([change])[0];
+
+    /// <summary>
+    /// Commits each change in order, one commit per decision, and moves the branch once at the end: all of
+    /// them reach the branch or none do. Outcomes are in the order of <paramref name="changes"/>.
+    /// </summary>
+    public IReadOnlyList<CommitOutcome> ApplyAll(IReadOnlyList<DesiredStateChange> changes)
     {
-        ArgumentNullException.ThrowIfNull(change);
-        var decisionId = CommitMessage.OneLine(change.DecisionId);
-        if (decisionId.Length == 0) throw new ArgumentException("a change needs a decision id: it is what makes applying it idempotent.", nameof(change));
+        ArgumentNullException.ThrowIfNull(changes);
+        var ids = changes.Select(c => CommitMessage.OneLine(c.DecisionId)).ToList();
+        if (ids.Any(id => id.Length == 0)) throw new ArgumentException("a change needs a decision id: it is what makes applying it idempotent.", nameof(changes));
 
         var head = repository.Branches[branch]?.Tip;
-        if (decisions.Find(repository, head, decisionId) is { } committedSha)
-            return new CommitOutcome(committedSha, false, "decision already committed");
-
-        var tree = DesiredStateTree.Build(repository, head?.Tree, change.Desired);
-        if (head is not null && tree.Id == head.Tree.Id)
-            return new CommitOutcome(head.Sha, false, "no change: the desired state is already in Git");
-
-        var commit = Commit(CommitMessage.For(change), tree, head);
-        decisions.Remember(decisionId, commit);
-        Interlocked.Increment(ref commitsWritten);
-        logger.Committed(commit.Sha, branch, change.Desired.Model, change.Kind, decisionId);
-        return new CommitOutcome(commit.Sha, true, $"committed {commit.Sha[..12]}");
+        var tip = head;
+        var outcomes = new List<CommitOutcome>(changes.Count);
+        var made = new List<(Commit Commit, DesiredStateChange Change, string DecisionId)>();
+        try
+        {
+            for (var i = 0; i < changes.Count; i++)
+            {
+                if (decisions.Find(repository, tip, ids[i]) is { } committedSha)
+                {
+                    outcomes.Add(new CommitOutcome(committedSha, false, "decision already committed"));
+                    continue;
+                }
+                var tree = DesiredStateTree.Build(repository, tip?.Tree, changes[i].Desired);
+                if (tip is not null && tree.Id == tip.Tree.Id)
+                {
+                    outcomes.Add(new CommitOutcome(tip.Sha, false, "no change: the desired state is already in Git"));
+                    continue;
+                }
+                tip = CreateCommit(CommitMessage.For(changes[i]), tree, tip);
+                decisions.Remember(ids[i], tip);
+                made.Add((tip, changes[i], ids[i]));
+                outcomes.Add(new CommitOutcome(tip.Sha, true, $"committed {tip.Sha[..12]}"));
+            }
+            if (tip is not null && tip != head) MoveBranch(tip);
+        }
+        catch
+        {
+            decisions.Forget(); // it may remember commits that never reached the branch
+            throw;
+        }
+        foreach (var (commit, change, decisionId) in made)
+        {
+            Interlocked.Increment(ref commitsWritten);
+            logger.Committed(commit.Sha, branch, change.Desired.Model, change.Kind, decisionId);
+        }
+        return outcomes;
     }
 
     public GitOpsStatus Status()
@@ -110,11 +140,21 @@ public sealed class GitOpsRepository : IDisposable
 
     private Commit Commit(string message, Tree tree, Commit? parent)
     {
-        var signature = new Signature(author.Name, author.Email, time.GetUtcNow());
-        var commit = repository.ObjectDatabase.CreateCommit(signature, signature, message, tree, parent is null ? [] : [parent], prettifyMessage: false);
-        var logMessage = $"commit{(parent is null ? " (initial)" : "")}: {commit.MessageShort}";
-        if (repository.Refs[branchRef] is { } reference) repository.Refs.UpdateTarget(reference, commit.Id, logMessage);
-        else repository.Refs.Add(branchRef, commit.Id, logMessage);
+        var commit = CreateCommit(message, tree, parent);
+        MoveBranch(commit);
         return commit;
+    }
+
+    private Commit CreateCommit(string message, Tree tree, Commit? parent)
+    {
+        var signature = new Signature(author.Name, author.Email, time.GetUtcNow());
+        return repository.ObjectDatabase.CreateCommit(signature, signature, message, tree, parent is null ? [] : [parent], prettifyMessage: false);
+    }
+
+    private void MoveBranch(Commit tip)
+    {
+        var logMessage = $"commit: {tip.MessageShort}";
+        if (repository.Refs[branchRef] is { } reference) repository.Refs.UpdateTarget(reference, tip.Id, logMessage);
+        else repository.Refs.Add(branchRef, tip.Id, logMessage);
     }
 }

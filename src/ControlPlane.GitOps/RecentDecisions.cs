@@ -18,6 +18,9 @@ internal sealed class RecentDecisions(int capacity)
         return shaById.GetValueOrDefault(decisionId);
     }
 
+    /// <summary>Drops everything: the next lookup reloads from the branch.</summary>
+    public void Forget() => loaded = false;
+
     public void Remember(string decisionId, Commit commit)
     {
         Add(decisionId, commit.Sha);
