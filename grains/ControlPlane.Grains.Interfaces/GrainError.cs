@@ -2,8 +2,9 @@ namespace ControlPlane.Grains;
 
 /// <summary>A refusal with a reason word and a sentence for the caller; errors are values, not exceptions.</summary>
 [GenerateSerializer, Immutable]
-public sealed record GrainError([Id(0)] string Code, [Id(1)] string Detail)
+public sealed record GrainError([Id(0)] string Code, [Id(1)] string Detail, [Id(2)] IReadOnlyList<string>? Messages = null)
 {
+    public const string PolicyDenied = "PolicyDenied";
     public const string UnknownCluster = "UnknownCluster";
     public const string UnknownBudget = "UnknownBudget";
     public const string NoGpuPool = "NoGpuPool";

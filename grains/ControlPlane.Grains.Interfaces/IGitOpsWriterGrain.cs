@@ -6,4 +6,10 @@ public interface IGitOpsWriterGrain : IGrainWithStringKey
     Task<CommitOutcome> Apply(DesiredStateChange change);
 
     Task<GitOpsStatus> Status();
+
+    /// <summary>Asks the policy gate about a desired state without committing anything.</summary>
+    Task<PolicyCheck> Check(ModelDesiredState desired);
+
+    /// <summary>The policies on the branch, including any that do not parse (they deny).</summary>
+    Task<IReadOnlyList<PolicyView>> Policies();
 }

@@ -28,6 +28,10 @@ public static class ControlPlaneMetrics
         "controlplane_git_commit_batch_size", "Decisions written to the branch in one pass of the writer.",
         new HistogramConfiguration { Buckets = [1, 2, 4, 8, 16, 32, 64] });
 
+    public static readonly Counter PolicyDenials = Metrics.CreateCounter(
+        "controlplane_policy_denials_total", "Desired states the policy gate refused, by decision kind.",
+        new CounterConfiguration { LabelNames = ["kind"] });
+
     public static readonly Counter CommitFailures = Metrics.CreateCounter(
         "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");
 }

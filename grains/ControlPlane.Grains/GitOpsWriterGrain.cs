@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ControlPlane.GitOps;
+using ControlPlane.Policies;
 using Orleans.Concurrency;
 
 namespace ControlPlane.Grains;
@@ -23,6 +24,7 @@ public sealed partial class GitOpsWriterGrain(
     private Task _repositoryInUse = Task.CompletedTask;
     private readonly ILogger _logger = loggers.CreateLogger<GitOpsWriterGrain>();
     private GitOpsRepository? _repository;
+    private PolicySet? _policies;
     private bool _draining;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -53,6 +55,18 @@ public sealed partial class GitOpsWriterGrain(
         return status with { PendingChanges = _pending.Count };
     }
 
+    async Task<PolicyCheck> IGitOpsWriterGrain.Check(ModelDesiredState desired)
+    {
+        var policies = _policies ??= await WithRepository(r => r.Policies());
+        return await Task.Run(() => PolicyGate.Check(policies, ManifestRenderer.RenderModel(desired)));
+    }
+
+    async Task<IReadOnlyList<PolicyView>> IGitOpsWriterGrain.Policies()
+    {
+        var policies = _policies = await WithRepository(r => r.Policies());
+        return policies.Policies.Select(p => new PolicyView(p.Name, p.Path, p.ValidationActions, p.Kinds, p.Validations, p.Error)).ToList();
+    }
+
     /// <summary>Writes queued decisions until none are left; runs on the grain's scheduler, so the queue needs no lock.</summary>
     private async Task Drain()
     {
@@ -65,6 +79,7 @@ public sealed partial class GitOpsWriterGrain(
                 while (batch.Count < MaxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
                 await Write(batch);
             }
+            _policies = await WithRepository(r => r.Policies()); // cheap unless policies/ changed on the branch
         }
         finally
         {

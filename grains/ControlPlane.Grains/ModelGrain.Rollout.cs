@@ -19,6 +19,8 @@ public sealed partial class ModelGrain
 
         var now = time.GetUtcNow();
         var candidate = new Release(proposal.Version, proposal.Image, proposal.AlignmentReportId, now);
+        if (await PolicyDenials(DecisionKind.Rollout, ReleaseSpec.Apply(spec, candidate), S.Replicas, ModelPhase.Progressing, stable.Version) is { } denials)
+            return new ModelResult(null, PolicyRefusal(denials));
         reference.State = new ModelReferenceState { Version = proposal.Version, Features = proposal.Reference ?? [] };
         await reference.WriteStateAsync();
 
@@ -59,8 +61,9 @@ public sealed partial class ModelGrain
         {
             if (request.ToVersion is { } to && to != rollout.Stable.Version)
                 return Conflict($"version {rollout.Candidate.Version} is being rolled out; it can only go back to the stable version {rollout.Stable.Version}.");
-            await RollBack(rollout.Candidate, rollout.Stable, why, new Dictionary<string, string> { ["requestedReason"] = request.Reason }, now);
-            return new ModelResult(View(), null);
+            return await RollBack(rollout.Candidate, rollout.Stable, why, new Dictionary<string, string> { ["requestedReason"] = request.Reason }, now) is { } refused
+                ? new ModelResult(null, PolicyRefusal(refused))
+                : new ModelResult(View(), null);
         }
 
         var stable = S.Stable ?? ReleaseSpec.Of(spec, S.RegisteredAt);
@@ -72,8 +75,9 @@ public sealed partial class ModelGrain
                 ? $"version {v} is not an earlier release of {Id}; known releases: {string.Join(", ", S.Releases.Select(r => r.Version))}."
                 : $"{Id} has no earlier release to return to."));
         if (target.Version == stable.Version) return Conflict($"version {stable.Version} is already the stable version.");
-        await RollBack(stable, target, why, new Dictionary<string, string> { ["requestedReason"] = request.Reason }, now);
-        return new ModelResult(View(), null);
+        return await RollBack(stable, target, why, new Dictionary<string, string> { ["requestedReason"] = request.Reason }, now) is { } denied
+            ? new ModelResult(null, PolicyRefusal(denied))
+            : new ModelResult(View(), null);
     }
 
     async Task<AnalysisReport?> IModelGrain.Analyze()
@@ -92,7 +96,11 @@ public sealed partial class ModelGrain
                 await Promote(step.Progress, step.Reason, inputs, now);
                 break;
             case RolloutAction.Rollback:
-                await RollBack(rollout.Candidate, rollout.Stable, step.Reason, inputs, now);
+                if (await RollBack(rollout.Candidate, rollout.Stable, step.Reason, inputs, now) is not null)
+                {
+                    state.State = S with { Rollout = step.Progress, Interval = [] }; // denied: the rollout goes on
+                    await state.WriteStateAsync();
+                }
                 break;
             default:
                 state.State = S with { Rollout = step.Progress, Interval = [] };
@@ -138,19 +146,37 @@ public sealed partial class ModelGrain
         await state.WriteStateAsync();
     }
 
-    private async Task Promote(RolloutProgress progress, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
+    /// <summary>Makes the candidate stable; null when done, else the policy denials (the rollout then goes on).</summary>
+    private async Task<IReadOnlyList<string>?> Promote(RolloutProgress progress, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
     {
-        StopAnalysisTimer();
         var promoted = progress.Candidate;
+        if (await PolicyDenials(DecisionKind.Promote, S.Spec!, S.Replicas, ModelPhase.Stable, promoted.Version) is { } denials)
+        {
+            state.State = S with { Rollout = progress, Interval = [] };
+            await Refuse(NewDecision(DecisionKind.Promote, now, $"promote({Id}): {promoted.Version} denied", $"{reason}; denied by policy: {string.Join(" ", denials)}",
+                S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs));
+            return denials;
+        }
+        StopAnalysisTimer();
         var decision = NewDecision(DecisionKind.Promote, now, $"promote({Id}): {promoted.Version} is stable (was {progress.Stable.Version})",
             reason, S.Replicas, S.Replicas, inputs: inputs);
         state.State = S with { Rollout = null, Interval = [], Stable = promoted, Releases = ReleaseSpec.Remember(S.Releases, promoted) };
         await Decide(decision);
+        return null;
     }
 
-    /// <summary>Returns the Deployment to <paramref name="to"/> and marks <paramref name="from"/> failed under its alignment report.</summary>
-    private async Task RollBack(Release from, Release to, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
+    /// <summary>
+    /// Returns the Deployment to <paramref name="to"/> and marks <paramref name="from"/> failed under its alignment
+    /// report; null when done, else the policy denials (nothing changes, and the refusal is recorded).
+    /// </summary>
+    private async Task<IReadOnlyList<string>?> RollBack(Release from, Release to, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
     {
+        if (await PolicyDenials(DecisionKind.Rollback, ReleaseSpec.Apply(S.Spec!, to), S.Replicas, ModelPhase.Stable, to.Version) is { } denials)
+        {
+            await Refuse(NewDecision(DecisionKind.Rollback, now, $"rollback({Id}): {from.Version} → {to.Version} denied",
+                $"{reason}; denied by policy: {string.Join(" ", denials)}", S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs));
+            return denials;
+        }
         StopAnalysisTimer();
         var decision = NewDecision(DecisionKind.Rollback, now, $"rollback({Id}): {from.Version} → {to.Version}", reason, S.Replicas, S.Replicas, inputs: inputs);
         state.State = S with
@@ -163,6 +189,7 @@ public sealed partial class ModelGrain
             Failed = new Dictionary<string, FailedVersion>(S.Failed) { [from.Version] = new(from.Version, from.AlignmentReportId, reason, now) },
         };
         await Decide(decision);
+        return null;
     }
 
     private void StartAnalysisTimer()

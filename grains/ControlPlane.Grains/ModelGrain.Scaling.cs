@@ -64,6 +64,15 @@ public sealed partial class ModelGrain
             return;
         }
 
+        if (await PolicyDenials(DecisionKind.Scale, spec, replicas, SettledPhase(), S.Stable?.Version) is { } denials)
+        {
+            // Give back what was held for the refused replicas.
+            await Cluster(spec).Reserve(Id, spec.GpuType, spec.GpusPerReplica, current, 0);
+            await Budget(spec).SetRate(Id, current * costPerReplicaHour);
+            await Refuse(NewDecision(DecisionKind.Scale, now, $"scale({Id}): {current} → {replicas} replicas denied",
+                $"{scaling.Reason}; denied by policy: {string.Join(" ", denials)}", current, current, DecisionOutcome.Denied, inputs));
+            return;
+        }
         await AccrueCost(now, force: true); // settle the cost of the old replica count first
         var capped = replicas != desired;
         var reason = capped ? $"{scaling.Reason}; capped at {replicas} by {string.Join("; ", limitedBy)}" : scaling.Reason;

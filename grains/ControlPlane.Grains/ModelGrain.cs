@@ -43,6 +43,9 @@ public sealed partial class ModelGrain(
 
         var previous = S.Spec;
         var wanted = previous is null ? spec.Replicas.Min : Math.Clamp(S.Replicas, spec.Replicas.Min, spec.Replicas.Max);
+        var kind = previous is null ? DecisionKind.Register : DecisionKind.Update;
+        if (await PolicyDenials(kind, spec, wanted, ModelPhase.Stable, spec.Version) is { } denials)
+            return new RegistrationResult(null, PolicyRefusal(denials), false);
         var grant = await Cluster(spec).Reserve(Id, spec.GpuType, spec.GpusPerReplica, wanted, spec.Replicas.Min);
         if (grant.Error is { } error) return new RegistrationResult(null, error, false);
         if (previous is not null && previous.Cluster != spec.Cluster)
@@ -54,7 +57,6 @@ public sealed partial class ModelGrain(
             return new RegistrationResult(View(), null, false);
 
         await AccrueCost(now, force: true);
-        var kind = previous is null ? DecisionKind.Register : DecisionKind.Update;
         var summary = string.Create(CultureInfo.InvariantCulture, $"{kind}({Id}): {spec.Version} with {grant.Replicas} {(grant.Replicas == 1 ? "replica" : "replicas")}");
         var reason = previous is null
             ? $"registered on {spec.Cluster} ({spec.GpuType} × {spec.GpusPerReplica} per replica), budget {spec.Budget}"
@@ -127,8 +129,7 @@ public sealed partial class ModelGrain(
         CommitOutcome outcome;
         try
         {
-            outcome = await GrainFactory.GetGrain<IGitOpsWriterGrain>(gitOptions.Value.WriterKey)
-                .Apply(new DesiredStateChange(decision.Id, decision.Kind, decision.Summary, decision.Reason, desired));
+            outcome = await Writer.Apply(new DesiredStateChange(decision.Id, decision.Kind, decision.Summary, decision.Reason, desired));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -137,7 +138,11 @@ public sealed partial class ModelGrain(
             await PublishDecision(decision);
             return false;
         }
-        var committed = decision with { CommitSha = outcome.Sha };
+        // The gate was asked before the decision; a denial here means the policies changed in between.
+        if (outcome.Denied) LogDeniedAtCommit(Id, decision.Id, string.Join(" ", outcome.Denials!));
+        var committed = outcome.Denied
+            ? decision with { Outcome = DecisionOutcome.Denied, Reason = $"{decision.Reason}; denied at commit: {string.Join(" ", outcome.Denials!)}" }
+            : decision with { CommitSha = outcome.Sha };
         state.State = S with
         {
             Phase = SettledPhase(),
@@ -186,6 +191,21 @@ public sealed partial class ModelGrain(
         state.State = S with { AccruedUntil = now };
     }
 
+    private IGitOpsWriterGrain Writer => GrainFactory.GetGrain<IGitOpsWriterGrain>(gitOptions.Value.WriterKey);
+
+    /// <summary>Null when the policy gate admits the model in this state, else the denials (counted).</summary>
+    private async Task<IReadOnlyList<string>?> PolicyDenials(string kind, ModelSpec spec, int replicas, string phase, string? stableVersion)
+    {
+        if (!ModelId.TryParse(Id, out var modelId, out _)) return [$"'{Id}' is not a namespace/name model id."];
+        var check = await Writer.Check(new ModelDesiredState(modelId, spec, replicas, phase, stableVersion));
+        if (check.Allowed) return null;
+        ControlPlaneMetrics.PolicyDenials.WithLabels(kind).Inc();
+        return check.Denials;
+    }
+
+    private GrainError PolicyRefusal(IReadOnlyList<string> denials) =>
+        new(GrainError.PolicyDenied, $"the policy gate denied {Id}: {string.Join(" ", denials)}", denials);
+
     private IBudgetGrain Budget(ModelSpec spec) => GrainFactory.GetGrain<IBudgetGrain>(spec.Budget);
 
     private IClusterGrain Cluster(ModelSpec spec) => GrainFactory.GetGrain<IClusterGrain>(spec.Cluster);
@@ -210,6 +230,9 @@ public sealed partial class ModelGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decided {Kind} for {Model}: {Summary} ({Reason})")]
     private partial void LogDecision(string model, string kind, string summary, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Decision {DecisionId} for {Model} was denied by policy at commit time: {Denials}")]
+    private partial void LogDeniedAtCommit(string model, string decisionId, string denials);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Commit of decision {DecisionId} for {Model} failed; will retry")]
     private partial void LogCommitFailed(Exception ex, string model, string decisionId);

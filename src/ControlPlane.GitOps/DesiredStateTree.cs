@@ -8,7 +8,7 @@ namespace ControlPlane.GitOps;
 /// <summary>The next commit's tree: the model's folder rewritten, its folder in any other cluster removed, cluster kustomizations regenerated.</summary>
 internal static class DesiredStateTree
 {
-    public static Tree Build(Repository repository, Tree? head, ModelDesiredState desired)
+    public static Tree Build(Repository repository, Tree? head, ModelDesiredState desired, IReadOnlyDictionary<string, string> rendered)
     {
         var definition = head is null ? new TreeDefinition() : TreeDefinition.From(head);
         var cluster = desired.Spec.Cluster;
@@ -17,7 +17,7 @@ internal static class DesiredStateTree
 
         // The state is whole, never a delta: drop whatever an earlier render left in the folder.
         definition.Remove(RepositoryLayout.ModelFolder(cluster, desired.Model));
-        foreach (var (path, content) in ManifestRenderer.RenderModel(desired))
+        foreach (var (path, content) in rendered)
             definition.Add(path, Blob(repository, content), Mode.NonExecutableFile);
         var listed = ModelFolders(clusters?[cluster]?.Target as Tree).Append(modelFolder);
         definition.Add(RepositoryLayout.ClusterKustomization(cluster), Blob(repository, ManifestRenderer.RenderClusterKustomization(listed)), Mode.NonExecutableFile);

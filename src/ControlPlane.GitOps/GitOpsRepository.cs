@@ -1,5 +1,6 @@
 using System.Text;
 using ControlPlane.Core.GitOps;
+using ControlPlane.Policies;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,6 +21,7 @@ public sealed class GitOpsRepository : IDisposable
     private readonly TimeProvider time;
     private readonly ILogger logger;
     private readonly RecentDecisions decisions = new(DecisionLookback);
+    private readonly PolicyFolder policies = new();
     private long commitsWritten;
 
     private GitOpsRepository(Repository repository, string path, string branch, GitAuthor author, TimeProvider time, ILogger logger)
@@ -79,7 +81,14 @@ public sealed class GitOpsRepository : IDisposable
                     outcomes.Add(new CommitOutcome(committedSha, false, "decision already committed"));
                     continue;
                 }
-                var tree = DesiredStateTree.Build(repository, tip?.Tree, changes[i].Desired);
+                var rendered = ManifestRenderer.RenderModel(changes[i].Desired);
+                // Fail closed: nothing a policy on the branch denies is ever committed.
+                if (PolicyGate.Check(policies.At(tip?.Tree), rendered) is { Allowed: false } check)
+                {
+                    outcomes.Add(new CommitOutcome(null, false, "denied by policy", check.Denials));
+                    continue;
+                }
+                var tree = DesiredStateTree.Build(repository, tip?.Tree, changes[i].Desired, rendered);
                 if (tip is not null && tree.Id == tip.Tree.Id)
                 {
                     outcomes.Add(new CommitOutcome(tip.Sha, false, "no change: the desired state is already in Git"));
@@ -105,6 +114,9 @@ public sealed class GitOpsRepository : IDisposable
         return outcomes;
     }
 
+    /// <summary>The policies on the branch head.</summary>
+    public PolicySet Policies() => policies.At(repository.Branches[branch]?.Tip?.Tree);
+
     public GitOpsStatus Status()
     {
         var tip = repository.Branches[branch]?.Tip;
@@ -125,7 +137,8 @@ public sealed class GitOpsRepository : IDisposable
         if (repository.Refs[branchRef] is null)
         {
             var definition = new TreeDefinition();
-            foreach (var (file, content) in RepositoryGuides.Files)
+            // The default policies are seeded as files, so that Flux can apply them to the cluster as well.
+            foreach (var (file, content) in RepositoryGuides.Files.Select(f => (f.Key, f.Value)).Concat(DefaultPolicies.Files.Select(f => (f.Path, f.Content))))
             {
                 using var stream = new MemoryStream(Encoding.UTF8.GetBytes(content));
                 definition.Add(file, repository.ObjectDatabase.CreateBlob(stream), Mode.NonExecutableFile);

@@ -63,8 +63,11 @@ internal static class RepositoryGuides
     private const string Policies = """
         # policies
 
-        Policies as code, read by ControlPlane's policy gate before any change is committed.
-        A policy that fails to evaluate denies the change (fail closed).
+        Policies as code: Kubernetes ValidatingAdmissionPolicy and ValidatingAdmissionPolicyBinding
+        files with CEL validations. ControlPlane's policy gate evaluates every object before it is
+        committed, and Flux can apply the same files so that the API server enforces them too.
+        A policy that does not parse or fails to evaluate denies the change (fail closed).
+        Bindings choose the action: Deny blocks the commit, Warn and Audit only report.
 
         """;
 }

@@ -8,7 +8,7 @@ public static class ControlPlaneApi
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi();
+        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi();
         return app;
     }
 }

@@ -24,12 +24,14 @@ public static class Problems
         Make(StatusCodes.Status503ServiceUnavailable, "Unavailable", "Try again shortly.", detail);
 
     /// <summary>
-    /// A missing model or version is 404; a request that contradicts current state (a full pool, a rollout in
+    /// A policy denial is 422 with every message; a missing model or version is 404; a request that contradicts current state (a full pool, a rollout in
     /// progress) is 409; a reference to something unregistered in the body is the caller's mistake, 400.
     /// </summary>
     public static ProblemHttpResult From(GrainError error)
     {
         ArgumentNullException.ThrowIfNull(error);
+        if (error.Code == GrainError.PolicyDenied)
+            return Make(StatusCodes.Status422UnprocessableEntity, error.Code, "A policy denied the change.", error.Detail, error.Messages);
         var status = error.Code switch
         {
             GrainError.NotRegistered or GrainError.UnknownVersion => StatusCodes.Status404NotFound,

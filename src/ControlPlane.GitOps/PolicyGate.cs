@@ -1,0 +1,21 @@
+using ControlPlane.Core.GitOps;
+using ControlPlane.Policies;
+
+namespace ControlPlane.GitOps;
+
+/// <summary>Runs the policies over a model's rendered Kubernetes objects (not the kustomizations, which are not applied).</summary>
+public static class PolicyGate
+{
+    public static PolicyCheck Check(PolicySet policies, IReadOnlyDictionary<string, string> rendered)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(rendered);
+        var objects = rendered.Where(f => !f.Key.EndsWith("/" + RepositoryLayout.KustomizationFile, StringComparison.Ordinal)).Select(f => f.Value);
+        var verdict = policies.Evaluate(objects);
+        return new PolicyCheck(
+            verdict.Denials.Select(Describe).ToList(),
+            verdict.Warnings.Select(Describe).ToList());
+    }
+
+    private static string Describe(PolicyViolation v) => $"{v.Policy}: {v.Message}";
+}
