@@ -6,7 +6,7 @@ using Orleans.TestingHost;
 namespace ControlPlane.Grains.Tests;
 
 /// <summary>Two silos on one SQLite file, memory streams and a bare Git repository in a temp directory.</summary>
-public sealed class GrainClusterFixture : IAsyncLifetime
+public class GrainClusterFixture : IAsyncLifetime
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "controlplane-grains-" + Guid.NewGuid().ToString("N"));
     public string RepositoryPath => Path.Combine(DataDirectory, "gitops.git");
