@@ -89,7 +89,7 @@ public sealed partial class ModelGrain
         ControlPlaneMetrics.RolloutAnalyses.WithLabels(analysis.Verdict).Inc();
         var now = time.GetUtcNow();
         var inputs = analysis.Metrics.ToDictionary(m => m.Feature is null ? m.Metric : $"{m.Metric}[{m.Feature}]",
-            m => string.Create(CultureInfo.InvariantCulture, $"median {m.Median:0.####} of {m.Count} ({m.State})"));
+            m => $"median {(m.Median is { } median ? median.ToString("0.####", CultureInfo.InvariantCulture) : "not computable")} of {m.Count} ({m.State})");
         switch (step.Action)
         {
             case RolloutAction.Promote:
@@ -123,6 +123,12 @@ public sealed partial class ModelGrain
             if (sample.Version != rollout.Candidate.Version)
             {
                 ControlPlaneMetrics.DriftObservations.WithLabels("other-version").Inc();
+                continue;
+            }
+            if (sample.Timestamp < rollout.StartedAt)
+            {
+                // Late samples of an earlier attempt of this version must not judge this one.
+                ControlPlaneMetrics.DriftObservations.WithLabels("before-rollout").Inc();
                 continue;
             }
             if (!sample.IsRaw)
@@ -160,7 +166,9 @@ public sealed partial class ModelGrain
         StopAnalysisTimer();
         var decision = NewDecision(DecisionKind.Promote, now, $"promote({Id}): {promoted.Version} is stable (was {progress.Stable.Version})",
             reason, S.Replicas, S.Replicas, inputs: inputs);
-        state.State = S with { Rollout = null, Interval = [], Stable = promoted, Releases = ReleaseSpec.Remember(S.Releases, promoted) };
+        var failed = new Dictionary<string, FailedVersion>(S.Failed);
+        failed.Remove(promoted.Version); // promoted under a new report: no longer a failed version
+        state.State = S with { Rollout = null, Interval = [], Stable = promoted, Releases = ReleaseSpec.Remember(S.Releases, promoted), Failed = failed };
         await Decide(decision);
         return null;
     }

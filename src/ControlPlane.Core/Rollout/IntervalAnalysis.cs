@@ -9,12 +9,15 @@ public sealed record IntervalAnalysis([Id(0)] string Verdict, [Id(1)] IReadOnlyL
         : string.Join(", ", Metrics.Select(m => m.Describe()));
 }
 
-/// <summary>One metric (per feature) over an interval: the median of its values and how it stands against its bound.</summary>
+/// <summary>
+/// One metric (per feature) over an interval: the median of its values (null when it could not be
+/// computed, e.g. from values at the edge of the double range) and how it stands against its bound.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record MetricSummary(
     [Id(0)] string Metric,
     [Id(1)] string? Feature,
-    [Id(2)] double Median,
+    [Id(2)] double? Median,
     [Id(3)] int Count,
     [Id(4)] string State,
     [Id(5)] QualityBound? Bound)
@@ -23,7 +26,8 @@ public sealed record MetricSummary(
     {
         var name = Feature is null ? Metric : $"{Metric}[{Feature}]";
         var limit = Bound is null ? "" : Bound.Max is { } max ? $" (max {max:0.###})" : Bound.Min is { } min ? $" (min {min:0.###})" : "";
-        return string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{name}={Median:0.####}{limit} {State}");
+        var value = Median is { } median ? median.ToString("0.####", System.Globalization.CultureInfo.InvariantCulture) : "not computable";
+        return $"{name}={value}{limit} {State}";
     }
 }
 

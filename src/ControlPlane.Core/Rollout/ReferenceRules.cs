@@ -10,6 +10,9 @@ public static class ReferenceRules
     public const int MaxCategories = 10_000;
     public const int MaxNameLength = 253;
 
+    /// <summary>Largest magnitude a raw value may have: beyond it distances between values overflow a double.</summary>
+    public const double MaxMagnitude = 1e100;
+
     /// <summary>Null when <paramref name="feature"/> is usable, else why not; <paramref name="where"/> prefixes the message.</summary>
     public static string? Check(string where, FeatureReference feature)
     {
@@ -29,7 +32,10 @@ public static class ReferenceRules
         if (values.Count == 0) return $"{where}.values is empty.";
         if (values.Count > MaxValues) return $"{where}.values has {values.Count} entries; at most {MaxValues} are allowed.";
         for (var i = 0; i < values.Count; i++)
+        {
             if (!double.IsFinite(values[i])) return $"{where}.values[{i}] is not a finite number.";
+            if (Math.Abs(values[i]) > MaxMagnitude) return $"{where}.values[{i}] is larger in magnitude than {MaxMagnitude:0e0}.";
+        }
         return null;
     }
 

@@ -26,14 +26,15 @@ public static class RolloutAnalysis
     {
         var median = Median(values);
         var size = QualityMetrics.Magnitude(metric, median);
+        // Fail closed: NaN compares false with every bound, so a value that cannot be judged breaches.
         var state = bound switch
         {
             null => Verdicts.Unbounded,
-            _ when size > bound.Max || size < bound.Min => bound.Critical ? Verdicts.Critical : Verdicts.Breach,
+            _ when !double.IsFinite(size) || size > bound.Max || size < bound.Min => bound.Critical ? Verdicts.Critical : Verdicts.Breach,
             _ when size > bound.Watch => Verdicts.Watch,
             _ => Verdicts.Clean,
         };
-        return new MetricSummary(metric, feature, median, values.Length, state, bound);
+        return new MetricSummary(metric, feature, double.IsFinite(median) ? median : null, values.Length, state, bound);
     }
 
     public static double Median(double[] values)

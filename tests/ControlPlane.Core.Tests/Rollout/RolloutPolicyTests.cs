@@ -64,7 +64,7 @@ public class RolloutPolicyTests
         var analysis = Interval(("psi", 0.04), ("psi", 0.05), ("psi", 0.9), ("psi", 0.06), ("psi", 0.05));
 
         Assert.Equal(Verdicts.Clean, analysis.Verdict);
-        Assert.Equal(0.05, analysis.Metrics[0].Median, 9);
+        Assert.Equal(0.05, analysis.Metrics[0].Median!.Value, 9);
     }
 
     [Fact]
@@ -119,5 +119,30 @@ public class RolloutPolicyTests
         Assert.Equal(0.3, settings.Bounds.Single(b => b.Metric == "psi").Max);
         Assert.Equal(0.9, settings.Bounds.Single(b => b.Metric == "accuracy").Min);
         Assert.True(settings.Bounds.Single(b => b.Metric == "demographic-parity-difference").Critical);
+    }
+}
+
+public class RolloutAnalysisFailClosedTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 26, 12, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Evaluate_BoundedMetricThatCannotBeComputed_Breaches(double value)
+    {
+        var analysis = RolloutAnalysis.Evaluate([new QualityObservation("wasserstein", "amount", value, Now)], [new QualityBound("wasserstein", Max: 0.5)]);
+
+        Assert.Equal(Verdicts.Breach, analysis.Verdict);
+        Assert.Null(analysis.Metrics[0].Median);
+        Assert.Contains("not computable", analysis.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Evaluate_CriticalMetricThatCannotBeComputed_IsCritical()
+    {
+        var analysis = RolloutAnalysis.Evaluate([new QualityObservation("demographic-parity-difference", null, double.NaN, Now)], QualityMetrics.DefaultBounds);
+
+        Assert.Equal(Verdicts.Critical, analysis.Verdict);
     }
 }
