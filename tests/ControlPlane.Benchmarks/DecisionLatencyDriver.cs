@@ -14,11 +14,10 @@ public static class DecisionLatencyDriver
 {
     private const string Cluster = "bench";
     private static readonly TimeSpan MetricWindow = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1);
 
     public static async Task<int> RunAsync(DecisionLatencyOptions options)
     {
-        Console.WriteLine($"decision latency: {options.Models} models, {options.Decisions} decisions per run, {options.Concurrency} in flight, {options.Runs} runs");
+        Console.WriteLine($"decision latency: {options.Models} models, {options.Decisions} decisions per run, {options.Concurrency} in flight, {options.Runs} runs, polling every {options.PollMilliseconds} ms");
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
         var runs = new List<(LatencySummary Decision, LatencySummary Baseline)>();
         for (var run = 1; run <= options.Runs; run++)
@@ -92,7 +91,7 @@ public static class DecisionLatencyDriver
             {
                 var now = await Model(http, model);
                 if (now.Replicas == target && now.Phase == "Stable" && now.LastCommitSha != before.LastCommitSha) break;
-                await Task.Delay(PollInterval, ct); // a busy poll would steal the plane's CPU on two cores
+                await Task.Delay(TimeSpan.FromMilliseconds(options.PollMilliseconds), ct); // a busy poll would steal the plane's CPU
             }
             var elapsed = Stopwatch.GetElapsedTime(begin).TotalMilliseconds;
             lock (latencies) latencies.Add(elapsed);

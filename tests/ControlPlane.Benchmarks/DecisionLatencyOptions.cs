@@ -1,7 +1,7 @@
 namespace ControlPlane.Benchmarks;
 
 /// <summary>How big a latency run is: models, decisions per run, requests in flight, repeated runs.</summary>
-public sealed record DecisionLatencyOptions(int Models = 100, int Decisions = 1000, int Concurrency = 1, int Runs = 3)
+public sealed record DecisionLatencyOptions(int Models = 100, int Decisions = 1000, int Concurrency = 1, int Runs = 3, int PollMilliseconds = 1)
 {
     public static DecisionLatencyOptions Parse(string[] args)
     {
@@ -16,6 +16,7 @@ public sealed record DecisionLatencyOptions(int Models = 100, int Decisions = 10
                 "--decisions" => options with { Decisions = value },
                 "--concurrency" => options with { Concurrency = value },
                 "--runs" => options with { Runs = value },
+                "--poll-ms" => options with { PollMilliseconds = value },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

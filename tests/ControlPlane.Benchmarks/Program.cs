@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Running;
 using ControlPlane.Benchmarks;
 
-// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- latency [--models 100] [--decisions 1000] [--concurrency 1] [--runs 3]
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- latency [--models 100] [--decisions 1000] [--concurrency 1] [--runs 3] [--poll-ms 1]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- analysis [BenchmarkDotNet options, e.g. --job short]
 return args.FirstOrDefault() switch
 {
@@ -18,7 +18,7 @@ static int Run(Action benchmark)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: ControlPlane.Benchmarks latency [--models N] [--decisions N] [--concurrency N] [--runs N]");
+    Console.Error.WriteLine("usage: ControlPlane.Benchmarks latency [--models N] [--decisions N] [--concurrency N] [--runs N] [--poll-ms N]");
     Console.Error.WriteLine("       ControlPlane.Benchmarks analysis [BenchmarkDotNet options]");
     return 2;
 }
