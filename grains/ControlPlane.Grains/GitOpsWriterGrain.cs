@@ -20,11 +20,17 @@ public sealed partial class GitOpsWriterGrain(
     /// <summary>Most decisions written in one pass, so that a burst cannot hold the first caller for long.</summary>
     public const int MaxBatch = 64;
 
+    /// <summary>Rendered desired states kept between a policy check and its commit.</summary>
+    public const int MaxRemembered = 10_000;
+
     private readonly Queue<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)> _pending = new();
     private Task _repositoryInUse = Task.CompletedTask;
     private readonly ILogger _logger = loggers.CreateLogger<GitOpsWriterGrain>();
     private GitOpsRepository? _repository;
     private PolicySet? _policies;
+
+    // What the last policy check rendered per model, reused at commit when the desired state is the same.
+    private readonly Dictionary<string, (ModelDesiredState Desired, IReadOnlyDictionary<string, string> Files)> _checked = [];
     private bool _draining;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -58,7 +64,14 @@ public sealed partial class GitOpsWriterGrain(
     async Task<PolicyCheck> IGitOpsWriterGrain.Check(ModelDesiredState desired)
     {
         var policies = _policies ??= await WithRepository(r => r.Policies());
-        return await Task.Run(() => PolicyGate.Check(policies, ManifestRenderer.RenderModel(desired)));
+        var (check, files) = await Task.Run(() =>
+        {
+            var rendered = ManifestRenderer.RenderModel(desired);
+            return (PolicyGate.Check(policies, rendered), rendered);
+        });
+        if (_checked.Count >= MaxRemembered) _checked.Clear(); // models that were checked and never committed
+        if (check.Allowed) _checked[desired.Model.ToString()] = (desired, files);
+        return check;
     }
 
     async Task<IReadOnlyList<PolicyView>> IGitOpsWriterGrain.Policies()
@@ -90,9 +103,15 @@ public sealed partial class GitOpsWriterGrain(
     private async Task Write(List<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)> batch)
     {
         var started = Stopwatch.GetTimestamp();
+        // Taken on the grain's thread: reentrant Check calls may change _checked while the pass runs.
+        var rendered = new Dictionary<string, (ModelDesiredState Desired, IReadOnlyDictionary<string, string> Files)>();
+        foreach (var (change, _) in batch)
+            if (_checked.Remove(change.Desired.Model.ToString(), out var entry)) rendered[change.Desired.Model.ToString()] = entry;
+        IReadOnlyDictionary<string, string> Render(ModelDesiredState desired) =>
+            rendered.TryGetValue(desired.Model.ToString(), out var known) && known.Desired.IsSameAs(desired) ? known.Files : ManifestRenderer.RenderModel(desired);
         try
         {
-            var outcomes = await WithRepository(r => r.ApplyAll(batch.Select(b => b.Change).ToList()));
+            var outcomes = await WithRepository(r => r.ApplyAll(batch.Select(b => b.Change).ToList(), Render));
             var perDecision = Stopwatch.GetElapsedTime(started).TotalSeconds / batch.Count;
             ControlPlaneMetrics.CommitBatchSize.Observe(batch.Count);
             for (var i = 0; i < batch.Count; i++)

@@ -62,8 +62,12 @@ public sealed class GitOpsRepository : IDisposable
     /// Commits each change in order, one commit per decision, and moves the branch once at the end: all of
     /// them reach the branch or none do. Outcomes are in the order of <paramref name="changes"/>.
     /// </summary>
-    public IReadOnlyList<CommitOutcome> ApplyAll(IReadOnlyList<DesiredStateChange> changes)
+    /// <param name="changes">The decisions to commit, in order.</param>
+    /// <param name="render">Renders a desired state; a caller that rendered it already (for the policy check) passes what it has.</param>
+    public IReadOnlyList<CommitOutcome> ApplyAll(IReadOnlyList<DesiredStateChange> changes,
+        Func<ModelDesiredState, IReadOnlyDictionary<string, string>>? render = null)
     {
+        render ??= ManifestRenderer.RenderModel;
         ArgumentNullException.ThrowIfNull(changes);
         var ids = changes.Select(c => CommitMessage.OneLine(c.DecisionId)).ToList();
         if (ids.Any(id => id.Length == 0)) throw new ArgumentException("a change needs a decision id: it is what makes applying it idempotent.", nameof(changes));
@@ -81,7 +85,7 @@ public sealed class GitOpsRepository : IDisposable
                     outcomes.Add(new CommitOutcome(committedSha, false, "decision already committed"));
                     continue;
                 }
-                var rendered = ManifestRenderer.RenderModel(changes[i].Desired);
+                var rendered = render(changes[i].Desired);
                 // Fail closed: nothing a policy on the branch denies is ever committed.
                 if (PolicyGate.Check(policies.At(tip?.Tree), rendered) is { Allowed: false } check)
                 {

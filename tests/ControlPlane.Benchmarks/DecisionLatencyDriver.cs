@@ -32,7 +32,7 @@ public static class DecisionLatencyDriver
             var after = await CommitTotals(http);
             runs.Add((decisions, baseline));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"run {run}: decision {decisions}; baseline (sample without decision) {baseline}; commits averaged {(after.Seconds - before.Seconds) / (after.Count - before.Count) * 1000:0.00} ms"));
+                $"run {run}: decision {decisions}; baseline (sample without decision) {baseline}; commits averaged {(after.Seconds - before.Seconds) / (after.Count - before.Count) * 1000:0.00} ms, {(after.Count - before.Count) / (after.Passes - before.Passes):0.0} per writer pass"));
         }
         var p50 = Median(runs.Select(r => r.Decision.P50));
         var p99 = Median(runs.Select(r => r.Decision.P99));
@@ -103,11 +103,12 @@ public static class DecisionLatencyDriver
     }
 
     /// <summary>The plane's own count and total of commit time, from /metrics (process-wide: callers take differences).</summary>
-    private static async Task<(double Count, double Seconds)> CommitTotals(HttpClient http)
+    private static async Task<(double Count, double Seconds, double Passes)> CommitTotals(HttpClient http)
     {
         var metrics = await http.GetStringAsync("/metrics");
         double Value(string name) => double.Parse(metrics.Split('\n').First(l => l.StartsWith(name + " ", StringComparison.Ordinal)).Split(' ')[1], CultureInfo.InvariantCulture);
-        return (Value("controlplane_git_commit_duration_seconds_count"), Value("controlplane_git_commit_duration_seconds_sum"));
+        return (Value("controlplane_git_commit_duration_seconds_count"), Value("controlplane_git_commit_duration_seconds_sum"),
+            Value("controlplane_git_commit_batch_size_count"));
     }
 
     private static async Task PostSample(HttpClient http, string model, double utilization)

@@ -10,4 +10,13 @@ public sealed record ModelDesiredState(
     [Id(1)] ModelSpec Spec,
     [Id(2)] int Replicas,
     [Id(3)] string Phase = "Stable",
-    [Id(4)] string? StableVersion = null);
+    [Id(4)] string? StableVersion = null)
+{
+    /// <summary>Equal by content (the spec's annotations compare by value, not by reference).</summary>
+    public bool IsSameAs(ModelDesiredState other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Model == other.Model && Replicas == other.Replicas && Phase == other.Phase
+            && StableVersion == other.StableVersion && Spec.IsSameAs(other.Spec);
+    }
+}

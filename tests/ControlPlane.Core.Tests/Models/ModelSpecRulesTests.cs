@@ -99,3 +99,18 @@ public class ModelSpecEqualityTests
         Assert.Equal(0, ControlPlane.Core.Budgets.CostAccrual.Cost(2, 3.2, TimeSpan.FromMinutes(-5)));
     }
 }
+
+public class ModelDesiredStateTests
+{
+    private static ControlPlane.Core.GitOps.ModelDesiredState State(int replicas = 2, string phase = "Stable") =>
+        new(new ControlPlane.Core.Naming.ModelId("risk", "fraud-mm"), Fixtures.Spec(), replicas, phase, "1.4.2");
+
+    [Fact]
+    public void IsSameAs_EqualContentInOtherInstances_IsTrue()
+    {
+        Assert.True(State().IsSameAs(State()));
+        Assert.False(State().IsSameAs(State(replicas: 3)));
+        Assert.False(State().IsSameAs(State(phase: "Progressing")));
+        Assert.False(State().IsSameAs(State() with { Spec = Fixtures.Spec() with { Image = "nginx" } }));
+    }
+}
