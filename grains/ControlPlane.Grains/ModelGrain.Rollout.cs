@@ -8,6 +8,12 @@ public sealed partial class ModelGrain
     /// <summary>Drift values kept per interval; beyond this the oldest go (the median hardly moves).</summary>
     public const int MaxIntervalObservations = 10_000;
 
+    /// <summary>
+    /// How far before a rollout's start a sample may be stamped and still count: shippers stamp to the
+    /// second and clocks drift. Older samples belong to an earlier attempt and must not judge this one.
+    /// </summary>
+    public static readonly TimeSpan SampleClockGrace = TimeSpan.FromSeconds(5);
+
     private IGrainTimer? _analysis;
 
     async Task<ModelResult> IModelGrain.ProposeVersion(VersionProposal proposal)
@@ -125,7 +131,7 @@ public sealed partial class ModelGrain
                 ControlPlaneMetrics.DriftObservations.WithLabels("other-version").Inc();
                 continue;
             }
-            if (sample.Timestamp < rollout.StartedAt)
+            if (sample.Timestamp < rollout.StartedAt - SampleClockGrace)
             {
                 // Late samples of an earlier attempt of this version must not judge this one.
                 ControlPlaneMetrics.DriftObservations.WithLabels("before-rollout").Inc();

@@ -182,3 +182,23 @@ public class RolloutTests(GrainClusterFixture fixture)
         Assert.Equal(DecisionKind.Promote, (await model.Decisions(1))[0].Kind);
     }
 }
+
+[Collection(SharedGrainCluster.Name)]
+public class RolloutSampleTimeTests(GrainClusterFixture fixture)
+{
+    [Theory]
+    [InlineData(-2, "Rollback")]   // stamped to the second, just before the start: counts
+    [InlineData(-600, "Continue")] // ten minutes before: an earlier attempt's, ignored
+    public async Task ObserveDrift_SampleStampedBeforeTheStart_CountsOnlyWithinTheClockGrace(int secondsBeforeStart, string expected)
+    {
+        var name = $"grace{-secondsBeforeStart}";
+        var (cluster, budget) = await fixture.Infrastructure(name);
+        var model = fixture.Client.GetGrain<IModelGrain>($"risk/{name}");
+        await model.Register(GrainClusterFixture.Spec(cluster, budget));
+        var started = (await model.ProposeVersion(new VersionProposal("1.5.0", "registry.example.com/risk/fraud-mm:1.5.0", "AR-2"))).Model!.Rollout!.StartedAt;
+
+        await model.ObserveDrift(new DriftSampleBatch([new DriftSample($"risk/{name}", "1.5.0", started.AddSeconds(secondsBeforeStart), "bias", "demographic-parity-difference", null, 0.3)]));
+
+        Assert.Equal(expected, (await model.Analyze())!.Action);
+    }
+}
