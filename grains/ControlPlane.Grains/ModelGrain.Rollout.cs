@@ -166,7 +166,7 @@ public sealed partial class ModelGrain
         {
             state.State = S with { Rollout = progress, Interval = [] };
             await Refuse(NewDecision(DecisionKind.Promote, now, $"promote({Id}): {promoted.Version} denied", $"{reason}; denied by policy: {string.Join(" ", denials)}",
-                S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs));
+                S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs), "policy");
             return denials;
         }
         StopAnalysisTimer();
@@ -188,7 +188,7 @@ public sealed partial class ModelGrain
         if (await PolicyDenials(DecisionKind.Rollback, ReleaseSpec.Apply(S.Spec!, to), S.Replicas, ModelPhase.Stable, to.Version) is { } denials)
         {
             await Refuse(NewDecision(DecisionKind.Rollback, now, $"rollback({Id}): {from.Version} → {to.Version} denied",
-                $"{reason}; denied by policy: {string.Join(" ", denials)}", S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs));
+                $"{reason}; denied by policy: {string.Join(" ", denials)}", S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs), "policy");
             return denials;
         }
         StopAnalysisTimer();

@@ -47,7 +47,7 @@ public sealed partial class ModelGrain
             if (target <= current)
             {
                 await Refuse(NewDecision(DecisionKind.Scale, now, $"scale({Id}): {current} → {desired} replicas denied",
-                    $"{scaling.Reason}; denied by budget {spec.Budget}: {answer.Explanation}", current, current, DecisionOutcome.Denied, inputs));
+                    $"{scaling.Reason}; denied by budget {spec.Budget}: {answer.Explanation}", current, current, DecisionOutcome.Denied, inputs), "budget");
                 return;
             }
         }
@@ -60,7 +60,7 @@ public sealed partial class ModelGrain
         if (replicas == current)
         {
             await Refuse(NewDecision(DecisionKind.Scale, now, $"scale({Id}): {current} → {desired} replicas denied",
-                $"{scaling.Reason}; denied: {string.Join("; ", limitedBy)}", current, current, DecisionOutcome.Denied, inputs));
+                $"{scaling.Reason}; denied: {string.Join("; ", limitedBy)}", current, current, DecisionOutcome.Denied, inputs), "capacity");
             return;
         }
 
@@ -70,7 +70,7 @@ public sealed partial class ModelGrain
             await Cluster(spec).Reserve(Id, spec.GpuType, spec.GpusPerReplica, current, 0);
             await Budget(spec).SetRate(Id, current * costPerReplicaHour);
             await Refuse(NewDecision(DecisionKind.Scale, now, $"scale({Id}): {current} → {replicas} replicas denied",
-                $"{scaling.Reason}; denied by policy: {string.Join(" ", denials)}", current, current, DecisionOutcome.Denied, inputs));
+                $"{scaling.Reason}; denied by policy: {string.Join(" ", denials)}", current, current, DecisionOutcome.Denied, inputs), "policy");
             return;
         }
         await AccrueCost(now, force: true); // settle the cost of the old replica count first

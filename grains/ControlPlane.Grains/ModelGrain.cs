@@ -105,10 +105,13 @@ public sealed partial class ModelGrain(
         if (!await TryCommit()) ScheduleCommitRetry();
     }
 
-    /// <summary>Records a decision that changes nothing (a denied scale), once per distinct refusal.</summary>
-    private async Task Refuse(Decision decision)
+    /// <summary>
+    /// Records a decision that changes nothing (a denied scale), once per distinct refusal: the same
+    /// proposal refused by the same limit is not logged again on every sample batch.
+    /// </summary>
+    private async Task Refuse(Decision decision, string limitedBy)
     {
-        var key = $"{decision.Kind}:{decision.ToReplicas}:{decision.Reason}";
+        var key = $"{decision.Summary}|{limitedBy}";
         if (S.LastRefusal == key) return;
         state.State = S with
         {

@@ -81,3 +81,22 @@ public class LimitsTests(GrainClusterFixture fixture)
         Assert.Contains("denied by budget", denied.Reason, StringComparison.Ordinal);
     }
 }
+
+[Collection(SharedGrainCluster.Name)]
+public class RefusalLogTests(GrainClusterFixture fixture)
+{
+    [Fact]
+    public async Task ScaleUp_BudgetExhaustedUnderChangingLoad_IsLoggedOnce()
+    {
+        await fixture.Client.GetGrain<IClusterGrain>("still-broke").Put(new ClusterSpec([new GpuPool("nvidia-a100", 64, 3.2)]));
+        await fixture.Client.GetGrain<IBudgetGrain>("still-broke").Put(new BudgetSpec(1));
+        var model = fixture.Client.GetGrain<IModelGrain>("risk/still-broke");
+        await model.Register(GrainClusterFixture.Spec("still-broke", "still-broke", max: 2, target: 10));
+
+        // The utilization (and so the reason's text) differs every batch; the refusal is the same.
+        foreach (var utilization in new[] { 91.0, 93.5, 97.25 })
+            await model.Observe(new GpuSampleBatch([new GpuSample("risk/still-broke", DateTimeOffset.UtcNow, utilization)]));
+
+        Assert.Single(await model.Decisions(10), d => d.Outcome == DecisionOutcome.Denied);
+    }
+}
