@@ -15,7 +15,8 @@ namespace ControlPlane.Grains;
 public sealed partial class GitOpsWriterGrain(
     IOptions<GitOpsOptions> options,
     TimeProvider time,
-    ILoggerFactory loggers) : Grain, IGitOpsWriterGrain
+    ILoggerFactory loggers,
+    OpaPolicyBackend? opa = null) : Grain, IGitOpsWriterGrain
 {
     /// <summary>Most decisions written in one pass, so that a burst cannot hold the first caller for long.</summary>
     public const int MaxBatch = 64;
@@ -64,11 +65,14 @@ public sealed partial class GitOpsWriterGrain(
     async Task<PolicyCheck> IGitOpsWriterGrain.Check(ModelDesiredState desired)
     {
         var policies = _policies ??= await WithRepository(r => r.Policies());
-        var (check, files) = await Task.Run(() =>
+        var (verdict, files) = await Task.Run(() =>
         {
             var rendered = ManifestRenderer.RenderModel(desired);
-            return (PolicyGate.Check(policies, rendered), rendered);
+            return (policies.Evaluate(PolicyGate.Objects(rendered)), rendered);
         });
+        // OPA, when configured, is asked before every decision; the commit-time check uses the branch's policies.
+        if (opa is not null) verdict = PolicyVerdicts.Combine(verdict, await opa.EvaluateAsync(PolicyGate.Objects(files), CancellationToken.None));
+        var check = PolicyGate.ToCheck(verdict);
         if (_checked.Count >= MaxRemembered) _checked.Clear(); // models that were checked and never committed
         if (check.Allowed) _checked[desired.Model.ToString()] = (desired, files);
         return check;

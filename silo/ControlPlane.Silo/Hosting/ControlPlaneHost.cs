@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ControlPlane.Policies;
 using ControlPlane.Storage.Sqlite;
 using Orleans.Configuration;
 using Prometheus;
@@ -28,6 +29,16 @@ public static class ControlPlaneHost
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+
+        builder.Services.AddOptions<PolicyOptions>().Bind(builder.Configuration.GetSection(PolicyOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var policies = builder.Configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
+        if (policies.OpaUrl.Length > 0 && Uri.TryCreate(policies.OpaUrl, UriKind.Absolute, out var opaUrl))
+        {
+            builder.Services.AddHttpClient(nameof(OpaPolicyBackend));
+            builder.Services.AddSingleton(sp => new OpaPolicyBackend(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OpaPolicyBackend)), opaUrl, policies.OpaTimeout, sp.GetRequiredService<TimeProvider>()));
+        }
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Readiness>();
