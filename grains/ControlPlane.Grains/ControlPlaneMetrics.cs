@@ -32,6 +32,12 @@ public static class ControlPlaneMetrics
         "controlplane_policy_denials_total", "Desired states the policy gate refused, by decision kind.",
         new CounterConfiguration { LabelNames = ["kind"] });
 
+    public static readonly Counter Pushes = Metrics.CreateCounter(
+        "controlplane_git_pushes_total", "Push attempts to the remote, by outcome.", new CounterConfiguration { LabelNames = ["outcome"] });
+
+    public static readonly Counter PushOverwrites = Metrics.CreateCounter(
+        "controlplane_git_push_overwrites_total", "Files the plane owns that others had changed on the remote, overwritten by its desired state.");
+
     public static readonly Counter CommitFailures = Metrics.CreateCounter(
         "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");
 }

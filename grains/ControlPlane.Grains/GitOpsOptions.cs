@@ -19,6 +19,32 @@ public sealed class GitOpsOptions
     [Required, EmailAddress]
     public string AuthorEmail { get; set; } = "controlplane@localhost";
 
+    /// <summary>A remote to push the branch to (a path, <c>file://</c> or <c>https://</c>); empty keeps the repository local.</summary>
+    public string RemoteUrl { get; set; } = "";
+
+    /// <summary>A file holding the token for an https remote; read at each push, never logged.</summary>
+    public string RemoteTokenFile { get; set; } = "";
+
+    /// <summary>An environment variable holding the token, when no file is given.</summary>
+    public string RemoteTokenEnvironmentVariable { get; set; } = "";
+
+    /// <summary>First wait after a failed push; doubles (with jitter) up to <see cref="PushRetryMaxDelay"/>.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
+    public TimeSpan PushRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
+    public TimeSpan PushRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The remote, with its token read lazily, or null when the repository stays local.</summary>
+    public ControlPlane.GitOps.GitRemote? Remote() => RemoteUrl.Length == 0 ? null : new(RemoteUrl, Token());
+
+    private Func<string?>? Token()
+    {
+        if (RemoteTokenFile.Length > 0) return () => File.ReadAllText(RemoteTokenFile).Trim();
+        if (RemoteTokenEnvironmentVariable.Length > 0) return () => Environment.GetEnvironmentVariable(RemoteTokenEnvironmentVariable);
+        return null;
+    }
+
     /// <summary>The key of the single writer grain for this repository and branch.</summary>
     public string WriterKey => $"{Path.GetFileName(RepositoryPath.TrimEnd('/'))}:{Branch}";
 }

@@ -29,6 +29,10 @@ public sealed partial class GitOpsWriterGrain(
     private readonly ILogger _logger = loggers.CreateLogger<GitOpsWriterGrain>();
     private GitOpsRepository? _repository;
     private PolicySet? _policies;
+    private readonly GitRemote? _remote = options.Value.Remote();
+    private bool _pushRequested;
+    private bool _pushing;
+    private (DateTimeOffset At, string? Error)? _lastPush;
 
     // What the last policy check rendered per model, reused at commit when the desired state is the same.
     private readonly Dictionary<string, (ModelDesiredState Desired, IReadOnlyDictionary<string, string> Files)> _checked = [];
@@ -39,6 +43,7 @@ public sealed partial class GitOpsWriterGrain(
         var o = options.Value;
         _repository = await Task.Run(() => GitOpsRepository.OpenOrCreate(o.RepositoryPath, o.Branch,
             new GitAuthor(o.AuthorName, o.AuthorEmail), time, loggers.CreateLogger<GitOpsRepository>()), cancellationToken);
+        RequestPush(); // whatever was committed before a crash and not pushed goes now
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -58,8 +63,15 @@ public sealed partial class GitOpsWriterGrain(
 
     async Task<GitOpsStatus> IGitOpsWriterGrain.Status()
     {
-        var status = await WithRepository(r => r.Status());
-        return status with { PendingChanges = _pending.Count };
+        var (status, unpushed) = await WithRepository(r => (r.Status(), _remote is null ? 0 : r.Unpushed()));
+        return status with
+        {
+            PendingChanges = _pending.Count,
+            Remote = _remote?.Redacted,
+            Unpushed = unpushed,
+            LastPushAt = _lastPush?.At,
+            LastPushError = _lastPush?.Error,
+        };
     }
 
     async Task<PolicyCheck> IGitOpsWriterGrain.Check(ModelDesiredState desired)
@@ -97,6 +109,7 @@ public sealed partial class GitOpsWriterGrain(
                 await Write(batch);
             }
             _policies = await WithRepository(r => r.Policies()); // cheap unless policies/ changed on the branch
+            RequestPush();
         }
         finally
         {
@@ -136,6 +149,58 @@ public sealed partial class GitOpsWriterGrain(
         }
     }
 
+    /// <summary>Asks for a push; pushes already running absorb the request (a burst of commits → one push).</summary>
+    private void RequestPush()
+    {
+        if (_remote is null) return;
+        _pushRequested = true;
+        if (!_pushing) _ = PushUntilDone(_remote);
+    }
+
+    /// <summary>Pushes until nothing is requested; a failure waits with exponential backoff and jitter, then tries again.</summary>
+    private async Task PushUntilDone(GitRemote remote)
+    {
+        _pushing = true;
+        var delay = options.Value.PushRetryDelay;
+        try
+        {
+            while (_pushRequested)
+            {
+                _pushRequested = false;
+                var outcome = await WithRepository(r => r.Push(remote));
+                _lastPush = (time.GetUtcNow(), outcome.Error);
+                ControlPlaneMetrics.Pushes.WithLabels(outcome.Succeeded ? "succeeded" : "failed").Inc();
+                if (outcome.Overwritten.Count > 0) await RecordOverwrites(outcome.Overwritten);
+                if (outcome.Succeeded)
+                {
+                    delay = options.Value.PushRetryDelay;
+                    continue;
+                }
+                LogPushFailed(remote.Redacted, outcome.Error ?? "", delay);
+                _pushRequested = true;
+                await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), time);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.PushRetryMaxDelay.Ticks));
+            }
+        }
+        finally
+        {
+            _pushing = false;
+        }
+    }
+
+    /// <summary>Files of ours that others had changed on the remote: counted, and recorded in the plane's decision log.</summary>
+    private async Task RecordOverwrites(IReadOnlyList<string> paths)
+    {
+        ControlPlaneMetrics.PushOverwrites.Inc(paths.Count);
+        var now = time.GetUtcNow();
+        var feed = GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key);
+        // clusters/<cluster>/<namespace>/<name>/<file>: one record per model whose files were overwritten.
+        foreach (var model in paths.GroupBy(p => p.Split('/') is { Length: 5 } parts ? $"{parts[2]}/{parts[3]}" : "-"))
+            await feed.Record(new Decision(Guid.CreateVersion7(now).ToString(), DecisionKind.Conflict, model.Key, now,
+                $"conflict({model.Key}): the plane's desired state overwrote changes made by others",
+                $"files changed on the remote by others and rewritten by the plane: {string.Join(", ", model)}"));
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> on the thread pool once earlier work is done: a reentrant Status must not
     /// touch the repository while a pass writes. Grain turns are single-threaded, so check-then-set is safe.
@@ -148,6 +213,9 @@ public sealed partial class GitOpsWriterGrain(
         _repositoryInUse = run.ContinueWith(_ => { }, TaskScheduler.Default); // completes, never faults
         return await run;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Push to {Remote} failed ({Error}); retrying in about {Delay}")]
+    private partial void LogPushFailed(string remote, string error, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Writing a batch of {Count} decisions failed; writing them one by one")]
     private partial void LogBatchFailed(Exception ex, int count);

@@ -44,6 +44,16 @@ public static class CommitMessage
         return text[..cut].TrimEnd() + "…";
     }
 
+    /// <summary>The message with one more paragraph just before its trailer block, which stays last so git still parses it.</summary>
+    public static string WithNote(string message, string note)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var body = message.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
+        var split = body.LastIndexOf("\n\n", StringComparison.Ordinal);
+        var line = OneLine(note);
+        return split < 0 ? $"{body}\n\n{line}\n" : $"{body[..split]}\n\n{line}{body[split..]}\n";
+    }
+
     /// <summary>The <c>Decision-Id</c> trailer of a message, or null when its trailer block has none.</summary>
     public static string? DecisionId(string message)
     {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ControlPlane.GitOps;
 
 /// <summary>The desired-state repository: commits rendered manifests to one branch of a bare repository, without a work tree; one caller at a time.</summary>
-public sealed class GitOpsRepository : IDisposable
+public sealed partial class GitOpsRepository : IDisposable
 {
     /// <summary>How many of the branch's latest commits are searched for an already-committed decision id.</summary>
     public const int DecisionLookback = 500;

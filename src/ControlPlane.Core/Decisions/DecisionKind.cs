@@ -9,4 +9,7 @@ public static class DecisionKind
     public const string Rollout = "rollout";
     public const string Promote = "promote";
     public const string Rollback = "rollback";
+
+    /// <summary>A push found that others had changed files the plane owns; its desired state won.</summary>
+    public const string Conflict = "conflict";
 }

@@ -9,4 +9,8 @@ public sealed record GitOpsStatus(
     [Id(3)] string? HeadSubject,
     [Id(4)] DateTimeOffset? HeadTime,
     [Id(5)] int PendingChanges,
-    [Id(6)] long CommitsWritten);
+    [Id(6)] long CommitsWritten,
+    [Id(7)] string? Remote = null,
+    [Id(8)] int Unpushed = 0,
+    [Id(9)] DateTimeOffset? LastPushAt = null,
+    [Id(10)] string? LastPushError = null);

@@ -5,6 +5,13 @@ namespace ControlPlane.Silo.Tests.Fixtures;
 /// <summary>What a finished command returned.</summary>
 public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 {
+    /// <summary>Fails the test with the process's error output unless it exited 0.</summary>
+    public ProcessResult EnsureSuccess()
+    {
+        Assert.True(ExitCode == 0, $"exit {ExitCode}: {Stderr}");
+        return this;
+    }
+
     public override string ToString() => $"exit {ExitCode}\nstdout:\n{Stdout}\nstderr:\n{Stderr}";
 }
 

@@ -1,0 +1,133 @@
+using LibGit2Sharp;
+
+namespace ControlPlane.GitOps;
+
+/// <summary>
+/// Pushing to a remote, never forced. The local repository is the durable queue: whatever the branch has
+/// that the remote lacks is pushed. When someone else moved the remote branch, it is fetched and our
+/// commits are replayed on top of it, carrying only the files they changed (the plane's own), and a
+/// replayed commit that overwrites a file someone else changed says so in its message.
+/// </summary>
+public sealed partial class GitOpsRepository
+{
+    private const string RemoteName = "controlplane";
+    private const int PushAttempts = 3;
+
+    private string TrackingRef => $"refs/remotes/{RemoteName}/{branch}";
+
+    /// <summary>Pushes the branch to <paramref name="remote"/>; a failure is a value, retried by the caller.</summary>
+    public PushOutcome Push(GitRemote remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        var target = EnsureRemote(remote);
+        var replayed = 0;
+        var overwritten = new List<string>();
+        for (var attempt = 0; attempt < PushAttempts; attempt++)
+        {
+            try
+            {
+                repository.Network.Fetch(RemoteName, [$"+{branchRef}:{TrackingRef}"], new FetchOptions { CredentialsProvider = Credentials(remote) });
+            }
+            catch (LibGit2SharpException ex) when (!IsMissingBranch(ex))
+            {
+                return PushOutcome.Failed($"fetch failed: {ex.Message}");
+            }
+            var remoteTip = (repository.Refs[TrackingRef]?.ResolveToDirectReference()?.Target as Commit);
+            var localTip = repository.Branches[branch]!.Tip;
+            if (remoteTip is not null && remoteTip.Id == localTip.Id) return new PushOutcome(true, 0, replayed, overwritten, null);
+            if (remoteTip is not null && !IsAncestor(remoteTip, localTip))
+            {
+                var (tip, count, files) = Replay(localTip, remoteTip);
+                MoveBranch(tip);
+                decisions.Forget(); // replayed commits have new ids
+                replayed += count;
+                overwritten.AddRange(files);
+                localTip = tip;
+            }
+            var ahead = remoteTip is null ? CountCommits(localTip, null) : CountCommits(localTip, remoteTip);
+            string? rejected = null;
+            try
+            {
+                repository.Network.Push(target, $"{branchRef}:{branchRef}", new PushOptions
+                {
+                    CredentialsProvider = Credentials(remote),
+                    OnPushStatusError = error => rejected = error.Message,
+                });
+            }
+            catch (NonFastForwardException)
+            {
+                continue; // someone pushed between our fetch and our push: fetch again
+            }
+            catch (LibGit2SharpException ex)
+            {
+                return PushOutcome.Failed($"push failed: {ex.Message}");
+            }
+            if (rejected is null)
+            {
+                repository.Refs.UpdateTarget(repository.Refs[TrackingRef] ?? repository.Refs.Add(TrackingRef, localTip.Id), localTip.Id);
+                logger.Pushed(ahead, branch, remote.Redacted, replayed);
+                return new PushOutcome(true, ahead, replayed, overwritten, null);
+            }
+        }
+        return new PushOutcome(false, 0, replayed, overwritten, $"the remote rejected the push {PushAttempts} times");
+    }
+
+    /// <summary>Commits on the branch that the remote does not have yet (all of them before the first push).</summary>
+    public int Unpushed()
+    {
+        var localTip = repository.Branches[branch]?.Tip;
+        var remoteTip = repository.Refs[TrackingRef]?.ResolveToDirectReference()?.Target as Commit;
+        return localTip is null ? 0 : CountCommits(localTip, remoteTip);
+    }
+
+    private Remote EnsureRemote(GitRemote remote)
+    {
+        var existing = repository.Network.Remotes[RemoteName];
+        if (existing is not null && existing.Url == remote.Url) return existing;
+        if (existing is not null) repository.Network.Remotes.Remove(RemoteName);
+        return repository.Network.Remotes.Add(RemoteName, remote.Url, $"+{branchRef}:{TrackingRef}");
+    }
+
+    private static LibGit2Sharp.Handlers.CredentialsHandler? Credentials(GitRemote remote) =>
+        remote.Token is null ? null : (_, _, _) => new UsernamePasswordCredentials { Username = "x-access-token", Password = remote.Token() ?? "" };
+
+    // An empty remote has no branch to fetch: that is the seeding case, not an error.
+    private static bool IsMissingBranch(LibGit2SharpException ex) =>
+        ex.Message.Contains("couldn't find remote ref", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsAncestor(Commit ancestor, Commit of) =>
+        repository.ObjectDatabase.FindMergeBase(ancestor, of)?.Id == ancestor.Id;
+
+    private int CountCommits(Commit from, Commit? notReachableFrom) =>
+        repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = from, ExcludeReachableFrom = notReachableFrom }).Count();
+
+    /// <summary>Our commits since the common ancestor, oldest first, each re-made on top of the remote's tip with only its own changes.</summary>
+    private (Commit Tip, int Count, List<string> Overwritten) Replay(Commit localTip, Commit remoteTip)
+    {
+        var common = repository.ObjectDatabase.FindMergeBase(localTip, remoteTip);
+        var ours = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = localTip, ExcludeReachableFrom = common, FirstParentOnly = true, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse })
+            .Where(c => c.Parents.Any()) // with unrelated histories our seed commit is not replayed: the remote's layout stands
+            .ToList();
+        var theirs = common is null ? null : repository.Diff.Compare<TreeChanges>(common.Tree, remoteTip.Tree).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        var tip = remoteTip;
+        var overwritten = new List<string>();
+        foreach (var commit in ours)
+        {
+            var definition = TreeDefinition.From(tip.Tree);
+            var mine = new List<string>();
+            foreach (var change in repository.Diff.Compare<TreeChanges>(commit.Parents.First().Tree, commit.Tree))
+            {
+                var theirsNow = tip[change.Path]?.Target?.Id;
+                if (change.Status == ChangeKind.Deleted) definition.Remove(change.Path);
+                else definition.Add(change.Path, (Blob)commit[change.Path].Target, change.Mode);
+                var ourContent = change.Status == ChangeKind.Deleted ? null : change.Oid;
+                if ((theirs is null || theirs.Contains(change.Path)) && theirsNow is not null && theirsNow != ourContent) mine.Add(change.Path);
+            }
+            var message = mine.Count == 0 ? commit.Message : CommitMessage.WithNote(commit.Message, $"Overwrote changes made by others to: {string.Join(", ", mine)}");
+            var signature = new Signature(author.Name, author.Email, time.GetUtcNow());
+            tip = repository.ObjectDatabase.CreateCommit(commit.Author, signature, message, repository.ObjectDatabase.CreateTree(definition), [tip], prettifyMessage: false);
+            overwritten.AddRange(mine);
+        }
+        return (tip, ours.Count, overwritten);
+    }
+}
