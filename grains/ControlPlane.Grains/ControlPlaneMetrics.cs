@@ -38,6 +38,9 @@ public static class ControlPlaneMetrics
     public static readonly Counter PushOverwrites = Metrics.CreateCounter(
         "controlplane_git_push_overwrites_total", "Files the plane owns that others had changed on the remote, overwritten by its desired state.");
 
+    public static readonly Counter FluxNotifications = Metrics.CreateCounter(
+        "controlplane_flux_receiver_calls_total", "Calls to the Flux Receiver after a push, by outcome.", new CounterConfiguration { LabelNames = ["outcome"] });
+
     public static readonly Counter CommitFailures = Metrics.CreateCounter(
         "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");
 }

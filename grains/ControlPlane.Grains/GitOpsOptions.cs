@@ -35,6 +35,24 @@ public sealed class GitOpsOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan PushRetryMaxDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>A Flux notification-controller Receiver URL to call after each push; empty calls none.</summary>
+    public string FluxReceiverUrl { get; set; } = "";
+
+    /// <summary><c>generic-hmac</c> (signed with the token) or <c>generic</c>.</summary>
+    [RegularExpression("^(generic|generic-hmac)$")]
+    public string FluxReceiverType { get; set; } = "generic-hmac";
+
+    /// <summary>A file holding the Receiver's token (the <c>token</c> key of its secret); read at each call, never logged.</summary>
+    public string FluxReceiverTokenFile { get; set; } = "";
+
+    /// <summary>An environment variable holding the Receiver's token, when no file is given.</summary>
+    public string FluxReceiverTokenEnvironmentVariable { get; set; } = "";
+
+    /// <summary>The Receiver's token, read when needed.</summary>
+    public Func<string?> FluxReceiverToken() =>
+        FluxReceiverTokenFile.Length > 0 ? () => File.ReadAllText(FluxReceiverTokenFile).Trim()
+        : () => FluxReceiverTokenEnvironmentVariable.Length > 0 ? Environment.GetEnvironmentVariable(FluxReceiverTokenEnvironmentVariable) : null;
+
     /// <summary>The remote, with its token read lazily, or null when the repository stays local.</summary>
     public ControlPlane.GitOps.GitRemote? Remote() => RemoteUrl.Length == 0 ? null : new(RemoteUrl, Token());
 

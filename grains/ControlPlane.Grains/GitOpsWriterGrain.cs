@@ -16,7 +16,8 @@ public sealed partial class GitOpsWriterGrain(
     IOptions<GitOpsOptions> options,
     TimeProvider time,
     ILoggerFactory loggers,
-    OpaPolicyBackend? opa = null) : Grain, IGitOpsWriterGrain
+    OpaPolicyBackend? opa = null,
+    FluxReceiver? receiver = null) : Grain, IGitOpsWriterGrain
 {
     /// <summary>Most decisions written in one pass, so that a burst cannot hold the first caller for long.</summary>
     public const int MaxBatch = 64;
@@ -174,6 +175,7 @@ public sealed partial class GitOpsWriterGrain(
                 if (outcome.Succeeded)
                 {
                     delay = options.Value.PushRetryDelay;
+                    if (outcome.Pushed > 0 && receiver is not null) await TellFlux(receiver);
                     continue;
                 }
                 LogPushFailed(remote.Redacted, outcome.Error ?? "", delay);
@@ -185,6 +187,22 @@ public sealed partial class GitOpsWriterGrain(
         finally
         {
             _pushing = false;
+        }
+    }
+
+    /// <summary>Calls the Flux Receiver a few times with backoff; a Receiver that stays down only delays Flux to its interval.</summary>
+    private async Task TellFlux(FluxReceiver flux)
+    {
+        var head = (await WithRepository(r => r.Status())).HeadSha ?? "";
+        var delay = options.Value.PushRetryDelay;
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var error = await flux.NotifyAsync(options.Value.WriterKey, options.Value.Branch, head, CancellationToken.None);
+            ControlPlaneMetrics.FluxNotifications.WithLabels(error is null ? "succeeded" : "failed").Inc();
+            if (error is null) return;
+            LogFluxFailed(error, attempt);
+            await Task.Delay(delay, time);
+            delay *= 2;
         }
     }
 
@@ -213,6 +231,9 @@ public sealed partial class GitOpsWriterGrain(
         _repositoryInUse = run.ContinueWith(_ => { }, TaskScheduler.Default); // completes, never faults
         return await run;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telling Flux about the push failed (attempt {Attempt}): {Error}")]
+    private partial void LogFluxFailed(string error, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Push to {Remote} failed ({Error}); retrying in about {Delay}")]
     private partial void LogPushFailed(string remote, string error, TimeSpan delay);

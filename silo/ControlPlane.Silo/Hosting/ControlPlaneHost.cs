@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ControlPlane.GitOps;
 using ControlPlane.Policies;
 using ControlPlane.Storage.Sqlite;
 using Orleans.Configuration;
@@ -38,6 +39,14 @@ public static class ControlPlaneHost
             builder.Services.AddHttpClient(nameof(OpaPolicyBackend));
             builder.Services.AddSingleton(sp => new OpaPolicyBackend(
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(OpaPolicyBackend)), opaUrl, policies.OpaTimeout, sp.GetRequiredService<TimeProvider>()));
+        }
+
+        var git = builder.Configuration.GetSection(GitOpsOptions.Section).Get<GitOpsOptions>() ?? new GitOpsOptions();
+        if (git.FluxReceiverUrl.Length > 0 && Uri.TryCreate(git.FluxReceiverUrl, UriKind.Absolute, out var receiverUrl))
+        {
+            builder.Services.AddHttpClient(nameof(FluxReceiver));
+            builder.Services.AddSingleton(sp => new FluxReceiver(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FluxReceiver)),
+                receiverUrl, git.FluxReceiverType, git.FluxReceiverToken(), TimeSpan.FromSeconds(5)));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
