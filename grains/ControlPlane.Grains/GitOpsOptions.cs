@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ControlPlane.Grains;
 
 /// <summary>The repository and branch the plane writes desired state to (section <c>ControlPlane:Git</c>).</summary>
-public sealed class GitOpsOptions
+public sealed class GitOpsOptions : IValidatableObject
 {
     public const string Section = "ControlPlane:Git";
 
@@ -52,6 +52,17 @@ public sealed class GitOpsOptions
     public Func<string?> FluxReceiverToken() =>
         FluxReceiverTokenFile.Length > 0 ? () => File.ReadAllText(FluxReceiverTokenFile).Trim()
         : () => FluxReceiverTokenEnvironmentVariable.Length > 0 ? Environment.GetEnvironmentVariable(FluxReceiverTokenEnvironmentVariable) : null;
+
+    /// <summary>An SSH private key to sign every commit with (git's gpg.format=ssh); empty signs nothing. Needs ssh-keygen.</summary>
+    public string SigningKeyFile { get; set; } = "";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SigningKeyFile.Length > 0 && !File.Exists(SigningKeyFile))
+            yield return new ValidationResult($"ControlPlane:Git:SigningKeyFile '{SigningKeyFile}' does not exist.", [nameof(SigningKeyFile)]);
+        if (FluxReceiverUrl.Length > 0 && !Uri.TryCreate(FluxReceiverUrl, UriKind.Absolute, out _))
+            yield return new ValidationResult("ControlPlane:Git:FluxReceiverUrl must be an absolute URL.", [nameof(FluxReceiverUrl)]);
+    }
 
     /// <summary>The remote, with its token read lazily, or null when the repository stays local.</summary>
     public ControlPlane.GitOps.GitRemote? Remote() => RemoteUrl.Length == 0 ? null : new(RemoteUrl, Token());

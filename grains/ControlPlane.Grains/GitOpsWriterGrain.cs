@@ -43,7 +43,8 @@ public sealed partial class GitOpsWriterGrain(
     {
         var o = options.Value;
         _repository = await Task.Run(() => GitOpsRepository.OpenOrCreate(o.RepositoryPath, o.Branch,
-            new GitAuthor(o.AuthorName, o.AuthorEmail), time, loggers.CreateLogger<GitOpsRepository>()), cancellationToken);
+            new GitAuthor(o.AuthorName, o.AuthorEmail), time, loggers.CreateLogger<GitOpsRepository>(),
+            o.SigningKeyFile.Length > 0 ? new CommitSigner(o.SigningKeyFile) : null), cancellationToken);
         RequestPush(); // whatever was committed before a crash and not pushed goes now
     }
 

@@ -125,7 +125,7 @@ public sealed partial class GitOpsRepository
             }
             var message = mine.Count == 0 ? commit.Message : CommitMessage.WithNote(commit.Message, $"Overwrote changes made by others to: {string.Join(", ", mine)}");
             var signature = new Signature(author.Name, author.Email, time.GetUtcNow());
-            tip = repository.ObjectDatabase.CreateCommit(commit.Author, signature, message, repository.ObjectDatabase.CreateTree(definition), [tip], prettifyMessage: false);
+            tip = MakeCommit(commit.Author, signature, message, repository.ObjectDatabase.CreateTree(definition), tip);
             overwritten.AddRange(mine);
         }
         return (tip, ours.Count, overwritten);

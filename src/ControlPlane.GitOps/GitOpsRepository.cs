@@ -24,13 +24,16 @@ public sealed partial class GitOpsRepository : IDisposable
     private readonly PolicyFolder policies = new();
     private long commitsWritten;
 
-    private GitOpsRepository(Repository repository, string path, string branch, GitAuthor author, TimeProvider time, ILogger logger)
+    private readonly CommitSigner? signer;
+
+    private GitOpsRepository(Repository repository, string path, string branch, GitAuthor author, TimeProvider time, ILogger logger, CommitSigner? signer)
     {
-        (this.repository, this.path, this.branch, this.author, this.time, this.logger) = (repository, path, branch, author, time, logger);
+        (this.repository, this.path, this.branch, this.author, this.time, this.logger, this.signer) = (repository, path, branch, author, time, logger, signer);
         branchRef = $"refs/heads/{branch}";
     }
 
-    public static GitOpsRepository OpenOrCreate(string bareRepositoryPath, string branch, GitAuthor author, TimeProvider time, ILogger? logger = null)
+    /// <summary>Opens the bare repository, creating it with its first commit if needed; a <c>signer</c> signs every commit (SSH, as git's gpg.format=ssh).</summary>
+    public static GitOpsRepository OpenOrCreate(string bareRepositoryPath, string branch, GitAuthor author, TimeProvider time, ILogger? logger = null, CommitSigner? signer = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(bareRepositoryPath);
         ArgumentNullException.ThrowIfNull(author);
@@ -44,7 +47,7 @@ public sealed partial class GitOpsRepository : IDisposable
         {
             // Updating a checked-out branch behind its work tree's back would leave that work tree stale.
             if (!repository.Info.IsBare) throw new InvalidOperationException($"'{path}' is a repository with a work tree; the GitOps writer needs a bare repository.");
-            var opened = new GitOpsRepository(repository, path, branch, author, time, logger ?? NullLogger.Instance);
+            var opened = new GitOpsRepository(repository, path, branch, author, time, logger ?? NullLogger.Instance, signer);
             opened.EnsureBranch();
             return opened;
         }
@@ -165,7 +168,17 @@ public sealed partial class GitOpsRepository : IDisposable
     private Commit CreateCommit(string message, Tree tree, Commit? parent)
     {
         var signature = new Signature(author.Name, author.Email, time.GetUtcNow());
-        return repository.ObjectDatabase.CreateCommit(signature, signature, message, tree, parent is null ? [] : [parent], prettifyMessage: false);
+        return MakeCommit(signature, signature, message, tree, parent);
+    }
+
+    /// <summary>Every commit the plane makes goes through here, so that signing, when configured, covers all of them.</summary>
+    private Commit MakeCommit(Signature commitAuthor, Signature committer, string message, Tree tree, Commit? parent)
+    {
+        Commit[] parents = parent is null ? [] : [parent];
+        if (signer is null) return repository.ObjectDatabase.CreateCommit(commitAuthor, committer, message, tree, parents, prettifyMessage: false);
+        var content = LibGit2Sharp.Commit.CreateBuffer(commitAuthor, committer, message, tree, parents, prettifyMessage: false, commentChar: null);
+        var id = repository.ObjectDatabase.CreateCommitWithSignature(content, signer.Sign(content));
+        return repository.Lookup<Commit>(id);
     }
 
     private void MoveBranch(Commit tip)
