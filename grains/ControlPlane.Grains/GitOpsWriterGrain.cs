@@ -169,7 +169,15 @@ public sealed partial class GitOpsWriterGrain(
             while (_pushRequested)
             {
                 _pushRequested = false;
-                var outcome = await WithRepository(r => r.Push(remote));
+                PushOutcome outcome;
+                try
+                {
+                    outcome = await WithRepository(r => r.Push(remote));
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    outcome = PushOutcome.Failed(ex.Message); // e.g. the signer failed while replaying: retry like any failure
+                }
                 _lastPush = (time.GetUtcNow(), outcome.Error);
                 ControlPlaneMetrics.Pushes.WithLabels(outcome.Succeeded ? "succeeded" : "failed").Inc();
                 if (outcome.Overwritten.Count > 0) await RecordOverwrites(outcome.Overwritten);
@@ -181,6 +189,7 @@ public sealed partial class GitOpsWriterGrain(
                 }
                 LogPushFailed(remote.Redacted, outcome.Error ?? "", delay);
                 _pushRequested = true;
+                DelayDeactivation(delay * 2); // an idle writer must stay to retry, or commits would wait for the next decision
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), time);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.PushRetryMaxDelay.Ticks));
             }
