@@ -25,10 +25,17 @@ public sealed class CommitSigner(string keyFile)
         };
         foreach (var argument in new[] { "-Y", "sign", "-n", "git", "-f", KeyFile }) start.ArgumentList.Add(argument);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("ssh-keygen could not be started.");
-        process.StandardInput.Write(commitContent);
-        process.StandardInput.Close();
         var signature = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            process.StandardInput.Write(commitContent);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // ssh-keygen exits before reading its input when the key is unusable: its exit code says why.
+        }
         if (!process.WaitForExit(Timeout))
         {
             process.Kill(entireProcessTree: true);

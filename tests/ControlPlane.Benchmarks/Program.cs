@@ -3,10 +3,12 @@ using ControlPlane.Benchmarks;
 
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- latency [--models 100] [--decisions 1000] [--concurrency 1] [--runs 3] [--poll-ms 1]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- analysis [BenchmarkDotNet options, e.g. --job short]
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- repo-growth [--sizes 100,1000,10000] [--commits 200] [--runs 3]
 return args.FirstOrDefault() switch
 {
     "latency" => await DecisionLatencyDriver.RunAsync(DecisionLatencyOptions.Parse(args[1..])),
     "analysis" => Run(() => BenchmarkRunner.Run<AnalysisBenchmarks>(args: args[1..])),
+    "repo-growth" => RepositoryGrowthDriver.Run(RepositoryGrowthOptions.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -20,5 +22,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: ControlPlane.Benchmarks latency [--models N] [--decisions N] [--concurrency N] [--runs N] [--poll-ms N]");
     Console.Error.WriteLine("       ControlPlane.Benchmarks analysis [BenchmarkDotNet options]");
+    Console.Error.WriteLine("       ControlPlane.Benchmarks repo-growth [--sizes 100,1000,10000] [--commits 200] [--git-commits 50] [--runs 3]");
     return 2;
 }
