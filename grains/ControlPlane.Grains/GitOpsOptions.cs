@@ -19,7 +19,7 @@ public sealed class GitOpsOptions : IValidatableObject
     [Required, EmailAddress]
     public string AuthorEmail { get; set; } = "controlplane@localhost";
 
-    /// <summary>A remote to push the branch to (a path, <c>file://</c> or <c>https://</c>); empty keeps the repository local.</summary>
+    /// <summary>A remote to push the branch to (a path, <c>file://</c>, <c>https://</c>, <c>ssh://</c> or user@host:path); empty keeps the repository local.</summary>
     public string RemoteUrl { get; set; } = "";
 
     /// <summary>A file holding the token for an https remote; read at each push, never logged.</summary>
@@ -27,6 +27,12 @@ public sealed class GitOpsOptions : IValidatableObject
 
     /// <summary>An environment variable holding the token, when no file is given.</summary>
     public string RemoteTokenEnvironmentVariable { get; set; } = "";
+
+    /// <summary>The private key for an ssh remote.</summary>
+    public string RemoteSshKeyFile { get; set; } = "";
+
+    /// <summary>The known_hosts file for an ssh remote: the host key is always checked, never learned.</summary>
+    public string RemoteKnownHostsFile { get; set; } = "";
 
     /// <summary>First wait after a failed push; doubles (with jitter) up to <see cref="PushRetryMaxDelay"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
@@ -60,12 +66,21 @@ public sealed class GitOpsOptions : IValidatableObject
     {
         if (SigningKeyFile.Length > 0 && !File.Exists(SigningKeyFile))
             yield return new ValidationResult($"ControlPlane:Git:SigningKeyFile '{SigningKeyFile}' does not exist.", [nameof(SigningKeyFile)]);
+        if (Remote() is { IsSsh: true })
+        {
+            if (!File.Exists(RemoteSshKeyFile)) yield return new ValidationResult("an ssh remote needs ControlPlane:Git:RemoteSshKeyFile naming an existing key.", [nameof(RemoteSshKeyFile)]);
+            if (!File.Exists(RemoteKnownHostsFile)) yield return new ValidationResult("an ssh remote needs ControlPlane:Git:RemoteKnownHostsFile naming an existing known_hosts file.", [nameof(RemoteKnownHostsFile)]);
+        }
         if (FluxReceiverUrl.Length > 0 && !Uri.TryCreate(FluxReceiverUrl, UriKind.Absolute, out _))
             yield return new ValidationResult("ControlPlane:Git:FluxReceiverUrl must be an absolute URL.", [nameof(FluxReceiverUrl)]);
     }
 
     /// <summary>The remote, with its token read lazily, or null when the repository stays local.</summary>
-    public ControlPlane.GitOps.GitRemote? Remote() => RemoteUrl.Length == 0 ? null : new(RemoteUrl, Token());
+    public ControlPlane.GitOps.GitRemote? Remote() => RemoteUrl.Length == 0
+        ? null
+        : new(RemoteUrl, Token(), NullIfEmpty(RemoteSshKeyFile), NullIfEmpty(RemoteKnownHostsFile));
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 
     private Func<string?>? Token()
     {

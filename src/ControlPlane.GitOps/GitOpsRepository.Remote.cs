@@ -19,19 +19,12 @@ public sealed partial class GitOpsRepository
     public PushOutcome Push(GitRemote remote)
     {
         ArgumentNullException.ThrowIfNull(remote);
-        var target = EnsureRemote(remote);
+        var target = remote.IsSsh ? null : EnsureRemote(remote);
         var replayed = 0;
         var overwritten = new List<string>();
         for (var attempt = 0; attempt < PushAttempts; attempt++)
         {
-            try
-            {
-                repository.Network.Fetch(RemoteName, [$"+{branchRef}:{TrackingRef}"], new FetchOptions { CredentialsProvider = Credentials(remote) });
-            }
-            catch (LibGit2SharpException ex) when (!IsMissingBranch(ex))
-            {
-                return PushOutcome.Failed($"fetch failed: {ex.Message}");
-            }
+            if (Fetch(remote) is { } fetchError) return PushOutcome.Failed(fetchError);
             var remoteTip = (repository.Refs[TrackingRef]?.ResolveToDirectReference()?.Target as Commit);
             var localTip = repository.Branches[branch]!.Tip;
             if (remoteTip is not null && remoteTip.Id == localTip.Id) return new PushOutcome(true, 0, replayed, overwritten, null);
@@ -45,24 +38,9 @@ public sealed partial class GitOpsRepository
                 localTip = tip;
             }
             var ahead = remoteTip is null ? CountCommits(localTip, null) : CountCommits(localTip, remoteTip);
-            string? rejected = null;
-            try
-            {
-                repository.Network.Push(target, $"{branchRef}:{branchRef}", new PushOptions
-                {
-                    CredentialsProvider = Credentials(remote),
-                    OnPushStatusError = error => rejected = error.Message,
-                });
-            }
-            catch (NonFastForwardException)
-            {
-                continue; // someone pushed between our fetch and our push: fetch again
-            }
-            catch (LibGit2SharpException ex)
-            {
-                return PushOutcome.Failed($"push failed: {ex.Message}");
-            }
-            if (rejected is null)
+            var (rejected, pushError) = PushBranch(remote, target);
+            if (pushError is not null) return PushOutcome.Failed(pushError);
+            if (!rejected)
             {
                 repository.Refs.UpdateTarget(repository.Refs[TrackingRef] ?? repository.Refs.Add(TrackingRef, localTip.Id), localTip.Id);
                 logger.Pushed(ahead, branch, remote.Redacted, replayed);
@@ -70,6 +48,60 @@ public sealed partial class GitOpsRepository
             }
         }
         return new PushOutcome(false, 0, replayed, overwritten, $"the remote rejected the push {PushAttempts} times");
+    }
+
+    /// <summary>Null when the remote branch is fetched (or does not exist yet: an empty remote), else why not.</summary>
+    private string? Fetch(GitRemote remote)
+    {
+        if (remote.IsSsh)
+        {
+            var (exit, output) = SshGit.Run(path, remote, "fetch", "--quiet", remote.Url, $"+{branchRef}:{TrackingRef}");
+            return exit == 0 || output.Contains("couldn't find remote ref", StringComparison.OrdinalIgnoreCase) ? null : $"fetch failed: {output}";
+        }
+        try
+        {
+            repository.Network.Fetch(RemoteName, [$"+{branchRef}:{TrackingRef}"], new FetchOptions { CredentialsProvider = Credentials(remote) });
+            return null;
+        }
+        catch (LibGit2SharpException ex) when (!IsMissingBranch(ex))
+        {
+            return $"fetch failed: {ex.Message}";
+        }
+        catch (LibGit2SharpException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Pushes the branch, never forced: rejected when someone pushed since our fetch (fetch again), or an error.</summary>
+    private (bool Rejected, string? Error) PushBranch(GitRemote remote, Remote? target)
+    {
+        if (remote.IsSsh)
+        {
+            var (exit, output) = SshGit.Run(path, remote, "push", "--quiet", remote.Url, $"{branchRef}:{branchRef}");
+            if (exit == 0) return (false, null);
+            return output.Contains("[rejected]", StringComparison.Ordinal) || output.Contains("non-fast-forward", StringComparison.Ordinal) || output.Contains("fetch first", StringComparison.Ordinal)
+                ? (true, null)
+                : (false, $"push failed: {output}");
+        }
+        string? rejected = null;
+        try
+        {
+            repository.Network.Push(target, $"{branchRef}:{branchRef}", new PushOptions
+            {
+                CredentialsProvider = Credentials(remote),
+                OnPushStatusError = error => rejected = error.Message,
+            });
+        }
+        catch (NonFastForwardException)
+        {
+            return (true, null);
+        }
+        catch (LibGit2SharpException ex)
+        {
+            return (false, $"push failed: {ex.Message}");
+        }
+        return (rejected is not null, null);
     }
 
     /// <summary>Commits on the branch that the remote does not have yet (all of them before the first push).</summary>
