@@ -48,11 +48,14 @@ public sealed partial class GitOpsWriterGrain(
         RequestPush(); // whatever was committed before a crash and not pushed goes now
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // A pass or a push may still run on the thread pool: let it finish before the native handle goes.
+        while (!_repositoryInUse.IsCompleted) await _repositoryInUse;
+        while (_pending.TryDequeue(out var waiting))
+            waiting.Done.TrySetException(new InvalidOperationException("the writer is deactivating; the decision will be retried."));
         _repository?.Dispose();
         _repository = null;
-        return Task.CompletedTask;
     }
 
     Task<CommitOutcome> IGitOpsWriterGrain.Apply(DesiredStateChange change)
@@ -104,14 +107,19 @@ public sealed partial class GitOpsWriterGrain(
         _draining = true;
         try
         {
-            while (_pending.Count > 0)
+            // Apply calls that arrive during any await below are queued without starting a drain: loop until none is left.
+            do
             {
-                var batch = new List<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)>();
-                while (batch.Count < MaxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
-                await Write(batch);
+                while (_pending.Count > 0)
+                {
+                    var batch = new List<(DesiredStateChange Change, TaskCompletionSource<CommitOutcome> Done)>();
+                    while (batch.Count < MaxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
+                    await Write(batch);
+                }
+                _policies = await WithRepository(r => r.Policies()); // cheap unless policies/ changed on the branch
+                RequestPush();
             }
-            _policies = await WithRepository(r => r.Policies()); // cheap unless policies/ changed on the branch
-            RequestPush();
+            while (_pending.Count > 0);
         }
         finally
         {
@@ -180,11 +188,18 @@ public sealed partial class GitOpsWriterGrain(
                 }
                 _lastPush = (time.GetUtcNow(), outcome.Error);
                 ControlPlaneMetrics.Pushes.WithLabels(outcome.Succeeded ? "succeeded" : "failed").Inc();
-                if (outcome.Overwritten.Count > 0) await RecordOverwrites(outcome.Overwritten);
+                try
+                {
+                    if (outcome.Overwritten.Count > 0) await RecordOverwrites(outcome.Overwritten);
+                    if (outcome.Succeeded && outcome.Pushed > 0 && receiver is not null) await TellFlux(receiver);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    LogAfterPushFailed(ex); // the push itself succeeded: the loop must go on
+                }
                 if (outcome.Succeeded)
                 {
                     delay = options.Value.PushRetryDelay;
-                    if (outcome.Pushed > 0 && receiver is not null) await TellFlux(receiver);
                     continue;
                 }
                 LogPushFailed(remote.Redacted, outcome.Error ?? "", delay);
@@ -241,6 +256,9 @@ public sealed partial class GitOpsWriterGrain(
         _repositoryInUse = run.ContinueWith(_ => { }, TaskScheduler.Default); // completes, never faults
         return await run;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording an overwrite or telling Flux after a push failed")]
+    private partial void LogAfterPushFailed(Exception ex);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Telling Flux about the push failed (attempt {Attempt}): {Error}")]
     private partial void LogFluxFailed(string error, int attempt);

@@ -160,11 +160,19 @@ public sealed partial class ModelGrain(
 
     private string SettledPhase() => S.Rollout is null ? ModelPhase.Stable : ModelPhase.Progressing;
 
+    /// <summary>The catalog and the feed are derived views: failing to update them must not fail or strand the decision.</summary>
     private async Task PublishDecision(Decision decision)
     {
-        await GrainFactory.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key)
-            .Upsert(new ModelSummary(Id, S.Spec!.Version, S.Replicas, S.Phase, S.Stable?.Version));
-        await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
+        try
+        {
+            await GrainFactory.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key)
+                .Upsert(new ModelSummary(Id, S.Spec!.Version, S.Replicas, S.Phase, S.Stable?.Version));
+            await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogPublishFailed(ex, Id, decision.Id);
+        }
     }
 
     private void ScheduleCommitRetry()
@@ -233,6 +241,9 @@ public sealed partial class ModelGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decided {Kind} for {Model}: {Summary} ({Reason})")]
     private partial void LogDecision(string model, string kind, string summary, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing decision {DecisionId} of {Model} to the catalog and feed failed")]
+    private partial void LogPublishFailed(Exception ex, string model, string decisionId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Decision {DecisionId} for {Model} was denied by policy at commit time: {Denials}")]
     private partial void LogDeniedAtCommit(string model, string decisionId, string denials);

@@ -15,6 +15,9 @@ public sealed partial class GitOpsRepository
 
     private string TrackingRef => $"refs/remotes/{RemoteName}/{branch}";
 
+    // Replay works on plain adds, changes and deletes: a model moving clusters must not turn into a rename that keeps the old folder.
+    private static readonly CompareOptions NoRenames = new() { Similarity = SimilarityOptions.None };
+
     /// <summary>Pushes the branch to <paramref name="remote"/>; a failure is a value, retried by the caller.</summary>
     public PushOutcome Push(GitRemote remote)
     {
@@ -24,7 +27,7 @@ public sealed partial class GitOpsRepository
         var overwritten = new List<string>();
         for (var attempt = 0; attempt < PushAttempts; attempt++)
         {
-            if (Fetch(remote) is { } fetchError) return PushOutcome.Failed(fetchError);
+            if (Fetch(remote) is { } fetchError) return PushOutcome.Failed(Redact(fetchError, remote));
             var remoteTip = (repository.Refs[TrackingRef]?.ResolveToDirectReference()?.Target as Commit);
             var localTip = repository.Branches[branch]!.Tip;
             if (remoteTip is not null && remoteTip.Id == localTip.Id) return new PushOutcome(true, 0, replayed, overwritten, null);
@@ -39,7 +42,7 @@ public sealed partial class GitOpsRepository
             }
             var ahead = remoteTip is null ? CountCommits(localTip, null) : CountCommits(localTip, remoteTip);
             var (rejected, pushError) = PushBranch(remote, target);
-            if (pushError is not null) return PushOutcome.Failed(pushError);
+            if (pushError is not null) return PushOutcome.Failed(Redact(pushError, remote));
             if (!rejected)
             {
                 repository.Refs.UpdateTarget(repository.Refs[TrackingRef] ?? repository.Refs.Add(TrackingRef, localTip.Id), localTip.Id);
@@ -104,6 +107,10 @@ public sealed partial class GitOpsRepository
         return (rejected is not null, null);
     }
 
+    // Errors may quote the URL, and a URL may carry credentials: never let them reach logs or status.
+    private static string Redact(string error, GitRemote remote) =>
+        remote.Url == remote.Redacted ? error : error.Replace(remote.Url, remote.Redacted, StringComparison.Ordinal);
+
     /// <summary>Commits on the branch that the remote does not have yet (all of them before the first push).</summary>
     public int Unpushed()
     {
@@ -140,14 +147,14 @@ public sealed partial class GitOpsRepository
         var ours = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = localTip, ExcludeReachableFrom = common, FirstParentOnly = true, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse })
             .Where(c => c.Parents.Any()) // with unrelated histories our seed commit is not replayed: the remote's layout stands
             .ToList();
-        var theirs = common is null ? null : repository.Diff.Compare<TreeChanges>(common.Tree, remoteTip.Tree).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
+        var theirs = common is null ? null : repository.Diff.Compare<TreeChanges>(common.Tree, remoteTip.Tree, NoRenames).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
         var tip = remoteTip;
         var overwritten = new List<string>();
         foreach (var commit in ours)
         {
             var definition = TreeDefinition.From(tip.Tree);
             var mine = new List<string>();
-            foreach (var change in repository.Diff.Compare<TreeChanges>(commit.Parents.First().Tree, commit.Tree))
+            foreach (var change in repository.Diff.Compare<TreeChanges>(commit.Parents.First().Tree, commit.Tree, NoRenames))
             {
                 var theirsNow = tip[change.Path]?.Target?.Id;
                 if (change.Status == ChangeKind.Deleted) definition.Remove(change.Path);

@@ -83,6 +83,23 @@ public sealed class GitOpsRepositoryPushTests : IDisposable
     }
 
     [Fact]
+    public void Push_ModelMovedClustersWhileOthersPushed_ReplayLeavesNothingInTheOldCluster()
+    {
+        _writer.Repository.Apply(DesiredStates.Change("d-1", DesiredStates.Model(cluster: "prod-eu")));
+        _writer.Repository.Push(Remote);
+        OthersCommit("docs/runbook.md", "# on-call\n");
+        _writer.Repository.Apply(DesiredStates.Change("d-2", DesiredStates.Model(cluster: "prod-us")));
+
+        var outcome = _writer.Repository.Push(Remote);
+
+        Assert.True(outcome.Succeeded, outcome.Error);
+        var files = GitCli.Lines(RemotePath, "ls-tree", "-r", "--name-only", "main");
+        Assert.DoesNotContain(files, f => f.StartsWith("clusters/prod-eu/", StringComparison.Ordinal));
+        Assert.Contains("clusters/prod-us/risk/fraud-mm/deployment.yaml", files);
+        Assert.Contains("docs/runbook.md", files);
+    }
+
+    [Fact]
     public void Push_RemoteUnreachable_FailsThenPushesEachDecisionOnceWhenBack()
     {
         var later = new GitRemote(_others.Combine("not-yet.git"));
