@@ -83,9 +83,7 @@ public sealed partial class GitOpsRepository
         {
             var (exit, output) = SshGit.Run(path, remote, "push", "--quiet", remote.Url, $"{branchRef}:{branchRef}");
             if (exit == 0) return (false, null);
-            return output.Contains("[rejected]", StringComparison.Ordinal) || output.Contains("non-fast-forward", StringComparison.Ordinal) || output.Contains("fetch first", StringComparison.Ordinal)
-                ? (true, null)
-                : (false, $"push failed: {output}");
+            return IsNotFastForward(output) ? (true, null) : (false, $"push failed: {output}");
         }
         string? rejected = null;
         try
@@ -104,8 +102,15 @@ public sealed partial class GitOpsRepository
         {
             return (false, $"push failed: {ex.Message}");
         }
-        return (rejected is not null, null);
+        // Only "someone pushed first" is worth a fetch and replay; a hook or a protected branch refusing is an error with its reason.
+        if (rejected is null) return (false, null);
+        return IsNotFastForward(rejected) ? (true, null) : (false, $"the remote refused the push: {rejected}");
     }
+
+    private static bool IsNotFastForward(string message) =>
+        message.Contains("non-fast-forward", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("non-fastforward", StringComparison.OrdinalIgnoreCase)
+        || message.Contains("fetch first", StringComparison.OrdinalIgnoreCase);
 
     // Errors may quote the URL, and a URL may carry credentials: never let them reach logs or status.
     private static string Redact(string error, GitRemote remote) =>

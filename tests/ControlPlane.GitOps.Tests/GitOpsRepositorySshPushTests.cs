@@ -55,6 +55,21 @@ public sealed class GitOpsRepositorySshPushTests : IClassFixture<SshServerFixtur
     }
 
     [Fact]
+    public void Push_RemoteHookRefuses_FailsWithTheHooksReasonRatherThanReplaying()
+    {
+        var hook = Path.Combine(RemotePath, "hooks", "pre-receive");
+        File.WriteAllText(hook, "#!/bin/sh\necho 'main is protected: changes need review' >&2\nexit 1\n");
+        ExternalTool.Run("chmod", RemotePath, null, "+x", hook);
+        var remote = new GitRemote(_ssh.Url(RemotePath), SshKeyFile: _ssh.ClientKey, KnownHostsFile: _ssh.KnownHosts);
+
+        var outcome = _writer.Repository.Push(remote);
+
+        Assert.False(outcome.Succeeded);
+        Assert.Equal(0, outcome.Replayed);
+        Assert.Contains("main is protected", outcome.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Remote_SshUrls_AreRecognised()
     {
         Assert.True(new GitRemote("ssh://git@git.example.com/platform/state.git").IsSsh);
