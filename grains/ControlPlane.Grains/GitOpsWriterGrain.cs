@@ -237,8 +237,8 @@ public sealed partial class GitOpsWriterGrain(
         ControlPlaneMetrics.PushOverwrites.Inc(paths.Count);
         var now = time.GetUtcNow();
         var feed = GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key);
-        // clusters/<cluster>/<namespace>/<name>/<file>: one record per model whose files were overwritten.
-        foreach (var model in paths.GroupBy(p => p.Split('/') is { Length: 5 } parts ? $"{parts[2]}/{parts[3]}" : "-"))
+        // One record per model whose files were overwritten ("-" for the cluster listings themselves).
+        foreach (var model in paths.GroupBy(p => RepositoryLayout.ModelOf(p) ?? "-"))
             await feed.Record(new Decision(Guid.CreateVersion7(now).ToString(), DecisionKind.Conflict, model.Key, now,
                 $"conflict({model.Key}): the plane's desired state overwrote changes made by others",
                 $"files changed on the remote by others and rewritten by the plane: {string.Join(", ", model)}"));

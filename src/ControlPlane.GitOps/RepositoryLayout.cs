@@ -32,6 +32,14 @@ public static class RepositoryLayout
         return parts.Length == 2 && Dns1123.IsLabel(parts[0]) && Dns1123.IsLabel(parts[1]);
     }
 
+    /// <summary>The model (<c>namespace/name</c>) whose folder holds <paramref name="path"/> (<c>clusters/&lt;c&gt;/&lt;ns&gt;/&lt;name&gt;/&lt;file&gt;</c>), or null.</summary>
+    public static string? ModelOf(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var parts = path.Split('/');
+        return parts.Length == 5 && parts[0] == ClustersFolder && IsModelFolderInCluster($"{parts[2]}/{parts[3]}") ? $"{parts[2]}/{parts[3]}" : null;
+    }
+
     // A name that is not a label could escape the repository or break YAML, so it never becomes a path.
     private static string Label(string what, string value) =>
         Dns1123.CheckLabel(what, value) is { } error ? throw new ArgumentException(error) : value;

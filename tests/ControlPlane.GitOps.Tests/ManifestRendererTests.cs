@@ -168,3 +168,17 @@ public class ManifestRendererTests
     private static int Occurrences(string text, string value) =>
         (text.Length - text.Replace(value, "", StringComparison.Ordinal).Length) / value.Length;
 }
+
+public class RepositoryLayoutTests
+{
+    [Theory]
+    [InlineData("clusters/prod-eu/risk/fraud-mm/deployment.yaml", "risk/fraud-mm")]
+    [InlineData("clusters/prod-eu/kustomization.yaml", null)]
+    [InlineData("policies/max-gpus-per-container.yaml", null)]
+    [InlineData("clusters/prod-eu/Risk/fraud-mm/deployment.yaml", null)]
+    [InlineData("other/prod-eu/risk/fraud-mm/deployment.yaml", null)]
+    public void ModelOf_Path_NamesTheOwningModelOnlyForModelFiles(string path, string? expected)
+    {
+        Assert.Equal(expected, RepositoryLayout.ModelOf(path));
+    }
+}
