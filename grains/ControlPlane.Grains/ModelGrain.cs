@@ -60,7 +60,7 @@ public sealed partial class ModelGrain(
         var summary = string.Create(CultureInfo.InvariantCulture, $"{kind}({Id}): {spec.Version} with {grant.Replicas} {(grant.Replicas == 1 ? "replica" : "replicas")}");
         var reason = previous is null
             ? $"registered on {spec.Cluster} ({spec.GpuType} × {spec.GpusPerReplica} per replica), budget {spec.Budget}"
-            : $"spec updated: {Changes(previous, spec)}";
+            : $"spec updated: {ModelSpecChanges.Describe(previous, spec)}";
         var decision = NewDecision(kind, now, summary, reason, previous is null ? null : S.Replicas, grant.Replicas);
         // A spec written by an administrator is the new stable release; a rollout in progress is superseded.
         var release = ReleaseSpec.Of(spec, now);
@@ -228,16 +228,6 @@ public sealed partial class ModelGrain(
     private ModelView View() => new(Id, S.Spec!, S.Replicas, S.Phase, S.Stable?.Version, S.ObservedGpuUtilization,
         S.LastSampleAt, S.RegisteredAt, S.UpdatedAt, S.LastCommitSha, S.PricePerGpuHour,
         S.Rollout, S.Releases, S.Failed, reference.State.Features.Keys.Order(StringComparer.Ordinal).ToList());
-
-    private static string Changes(ModelSpec before, ModelSpec after)
-    {
-        var changed = new List<string>();
-        if (before.Image != after.Image) changed.Add($"image {before.Image} → {after.Image}");
-        if (before.Replicas != after.Replicas) changed.Add($"replicas [{before.Replicas.Min}, {before.Replicas.Max}] → [{after.Replicas.Min}, {after.Replicas.Max}]");
-        if (before.Cluster != after.Cluster) changed.Add($"cluster {before.Cluster} → {after.Cluster}");
-        if (before.GpusPerReplica != after.GpusPerReplica) changed.Add($"GPUs per replica {before.GpusPerReplica} → {after.GpusPerReplica}");
-        return changed.Count == 0 ? "settings changed" : string.Join(", ", changed);
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decided {Kind} for {Model}: {Summary} ({Reason})")]
     private partial void LogDecision(string model, string kind, string summary, string reason);

@@ -114,3 +114,16 @@ public class ModelDesiredStateTests
         Assert.False(State().IsSameAs(State() with { Spec = Fixtures.Spec() with { Image = "nginx" } }));
     }
 }
+
+public class ModelSpecChangesTests
+{
+    [Fact]
+    public void Describe_ImageAndBounds_NamesBothChanges()
+    {
+        var before = Fixtures.Spec();
+        var after = before with { Image = "nginx:1.27", Replicas = new ReplicaBounds(2, 4) };
+
+        Assert.Equal("image registry.example.com/risk/fraud-mm:1.4.2 → nginx:1.27, replicas [1, 10] → [2, 4]", ModelSpecChanges.Describe(before, after));
+        Assert.Equal("settings changed", ModelSpecChanges.Describe(before, before with { Port = 9090 }));
+    }
+}
