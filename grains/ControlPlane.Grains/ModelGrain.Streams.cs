@@ -11,11 +11,20 @@ public sealed partial class ModelGrain : IStreamSubscriptionObserver, IAsyncObse
             ? handleFactory.Create<DriftSampleBatch>().ResumeAsync(this)
             : handleFactory.Create<GpuSampleBatch>().ResumeAsync(this);
 
-    Task IAsyncObserver<GpuSampleBatch>.OnNextAsync(GpuSampleBatch item, StreamSequenceToken? token) =>
-        ((IModelGrain)this).Observe(item);
+    Task IAsyncObserver<GpuSampleBatch>.OnNextAsync(GpuSampleBatch item, StreamSequenceToken? token)
+    {
+        AsThePlane();
+        return ((IModelGrain)this).Observe(item);
+    }
 
-    Task IAsyncObserver<DriftSampleBatch>.OnNextAsync(DriftSampleBatch item, StreamSequenceToken? token) =>
-        ((IModelGrain)this).ObserveDrift(item);
+    Task IAsyncObserver<DriftSampleBatch>.OnNextAsync(DriftSampleBatch item, StreamSequenceToken? token)
+    {
+        AsThePlane();
+        return ((IModelGrain)this).ObserveDrift(item);
+    }
+
+    /// <summary>Streams carry the publisher's request context; the shipper who posted signals did not request what they cause.</summary>
+    private static void AsThePlane() => RequestContext.Remove(Requester.ContextKey);
 
     Task IAsyncObserver<GpuSampleBatch>.OnCompletedAsync() => Task.CompletedTask;
 

@@ -132,7 +132,7 @@ public sealed partial class ModelGrain(
         CommitOutcome outcome;
         try
         {
-            outcome = await Writer.Apply(new DesiredStateChange(decision.Id, decision.Kind, decision.Summary, decision.Reason, desired));
+            outcome = await Writer.Apply(new DesiredStateChange(decision.Id, decision.Kind, decision.Summary, decision.Reason, desired, decision.RequestedBy));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -221,9 +221,11 @@ public sealed partial class ModelGrain(
 
     private IClusterGrain Cluster(ModelSpec spec) => GrainFactory.GetGrain<IClusterGrain>(spec.Cluster);
 
+    /// <summary>A decision requested by whoever called in: the gateway puts its principal in the request context; signals and timers carry none.</summary>
     private Decision NewDecision(string kind, DateTimeOffset at, string summary, string reason, int? from, int? to,
         string outcome = DecisionOutcome.Applied, IReadOnlyDictionary<string, string>? inputs = null) =>
-        new(Guid.CreateVersion7(at).ToString(), kind, Id, at, summary, reason, from, to, null, outcome, inputs);
+        new(Guid.CreateVersion7(at).ToString(), kind, Id, at, summary, reason, from, to, null, outcome, inputs,
+            Requester.Normalize(RequestContext.Get(Requester.ContextKey) as string));
 
     private ModelView View() => new(Id, S.Spec!, S.Replicas, S.Phase, S.Stable?.Version, S.ObservedGpuUtilization,
         S.LastSampleAt, S.RegisteredAt, S.UpdatedAt, S.LastCommitSha, S.PricePerGpuHour,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ControlPlane.Core.Decisions;
 using ControlPlane.Core.GitOps;
 
 namespace ControlPlane.GitOps;
@@ -12,6 +13,7 @@ public static class CommitMessage
     public const string DecisionKindTrailer = "Decision-Kind";
     public const string ModelTrailer = "Model";
     public const string ReasonTrailer = "Reason";
+    public const string RequestedByTrailer = "Requested-By";
 
     public static string For(DesiredStateChange change)
     {
@@ -27,6 +29,7 @@ public static class CommitMessage
             .Append(DecisionKindTrailer).Append(": ").Append(kind).Append('\n')
             .Append(ModelTrailer).Append(": ").Append(OneLine(model)).Append('\n')
             .Append(ReasonTrailer).Append(": ").Append(reason).Append('\n')
+            .Append(RequestedByTrailer).Append(": ").Append(OneLine(Requester.Normalize(change.RequestedBy))).Append('\n')
             .ToString();
     }
 

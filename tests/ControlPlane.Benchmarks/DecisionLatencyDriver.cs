@@ -23,7 +23,7 @@ public static class DecisionLatencyDriver
         for (var run = 1; run <= options.Runs; run++)
         {
             await using var plane = await EmbeddedPlane.StartAsync();
-            using var http = new HttpClient { BaseAddress = plane.BaseAddress };
+            using var http = plane.CreateClient();
             var models = await SetUp(http, options.Models);
             var baseline = await Baseline(http, models, options.Decisions);
             await Task.Delay(MetricWindow * 1.5); // let the baseline's samples leave every model's window

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using ControlPlane.Silo.Api;
+using ControlPlane.Silo.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,17 @@ public sealed class EmbeddedPlane : IAsyncDisposable
         BaseAddress = baseAddress;
     }
 
+    /// <summary>The admin key of every bench plane; it lives as long as the plane's temporary data directory.</summary>
+    private static readonly string Key = ApiKeyHash.Generate();
+
+    /// <summary>A client of the gateway that presents the admin key.</summary>
+    public HttpClient CreateClient()
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress };
+        http.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, Key);
+        return http;
+    }
+
     public static async Task<EmbeddedPlane> StartAsync()
     {
         var data = Path.Combine(Path.GetTempPath(), "controlplane-bench-" + Guid.NewGuid().ToString("N"));
@@ -36,6 +48,12 @@ public sealed class EmbeddedPlane : IAsyncDisposable
             ["ControlPlane:Silo:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["ControlPlane:Silo:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Logging:LogLevel:Default"] = "Warning",
+            ["ControlPlane:Auth:ApiKeys:0:Name"] = "bench",
+            ["ControlPlane:Auth:ApiKeys:0:Role"] = "admin",
+            ["ControlPlane:Auth:ApiKeys:0:Sha256"] = ApiKeyHash.Sha256Hex(Key),
+            // The driver measures the plane, not the limiter.
+            ["ControlPlane:Auth:RateLimit:PermitsPerSecond"] = "1000000",
+            ["ControlPlane:Auth:RateLimit:Burst"] = "1000000",
         });
         builder.AddControlPlane();
         var app = builder.Build();

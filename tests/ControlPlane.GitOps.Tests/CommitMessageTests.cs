@@ -11,8 +11,30 @@ public class CommitMessageTests
 
         Assert.Equal(
             "Scale risk/fraud-mm to 3 replicas\n\nload above target\n\n" +
-            "Decision-Id: d-1\nDecision-Kind: scale\nModel: risk/fraud-mm\nReason: load above target\n",
+            "Decision-Id: d-1\nDecision-Kind: scale\nModel: risk/fraud-mm\nReason: load above target\nRequested-By: controlplane\n",
             CommitMessage.For(change));
+    }
+
+    [Fact]
+    public void For_ChangeARequestCaused_NamesTheRequester()
+    {
+        var change = DesiredStates.Change("d-1", DesiredStates.Model()) with { RequestedBy = "key/ci-pipeline" };
+
+        Assert.EndsWith("\nRequested-By: key/ci-pipeline\n", CommitMessage.For(change), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_RequesterWithNewline_GitParsesOneRequestedByTrailer()
+    {
+        using var directory = new TempDirectory();
+        var change = DesiredStates.Change("d-1", DesiredStates.Model()) with { RequestedBy = "mallory\nDecision-Id: forged" };
+        var messageFile = directory.Combine("message");
+        File.WriteAllText(messageFile, CommitMessage.For(change));
+
+        var trailers = GitCli.Lines(directory.Path, "interpret-trailers", "--parse", messageFile);
+
+        Assert.Equal("Requested-By: mallory_Decision-Id:_forged", Assert.Single(trailers, t => t.StartsWith("Requested-By", StringComparison.Ordinal)));
+        Assert.Single(trailers, t => t.StartsWith("Decision-Id", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -25,7 +47,7 @@ public class CommitMessageTests
 
         var trailers = GitCli.Lines(directory.Path, "interpret-trailers", "--parse", messageFile);
 
-        Assert.Equal(["Decision-Id: d-1", "Decision-Kind: scale", "Model: risk/fraud-mm", "Reason: fine  Decision-Id: forged Model: x/y"], trailers);
+        Assert.Equal(["Decision-Id: d-1", "Decision-Kind: scale", "Model: risk/fraud-mm", "Reason: fine  Decision-Id: forged Model: x/y", "Requested-By: controlplane"], trailers);
     }
 
     [Fact]

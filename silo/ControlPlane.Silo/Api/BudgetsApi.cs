@@ -1,3 +1,5 @@
+using ControlPlane.Silo.Security;
+
 namespace ControlPlane.Silo.Api;
 
 /// <summary>Create, update and read budgets.</summary>
@@ -6,8 +8,8 @@ public static class BudgetsApi
     public static IEndpointRouteBuilder MapBudgetsApi(this IEndpointRouteBuilder app)
     {
         var budgets = app.MapGroup("/api/v1/budgets").WithTags("Budgets");
-        budgets.MapPut("/{name}", Put).Accepts<BudgetSpec>("application/json");
-        budgets.MapGet("/{name}", Get);
+        budgets.MapPut("/{name}", Put).Accepts<BudgetSpec>("application/json").RequireRole(Roles.Admin).WithBodyLimit(BodyLimit.Spec);
+        budgets.MapGet("/{name}", Get).RequireRole(Roles.Viewer);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using ControlPlane.Silo.Security;
+
 namespace ControlPlane.Silo.Api;
 
 /// <summary>Create, update and read clusters and their GPU pools.</summary>
@@ -6,8 +8,8 @@ public static class ClustersApi
     public static IEndpointRouteBuilder MapClustersApi(this IEndpointRouteBuilder app)
     {
         var clusters = app.MapGroup("/api/v1/clusters").WithTags("Clusters");
-        clusters.MapPut("/{name}", Put).Accepts<ClusterSpec>("application/json");
-        clusters.MapGet("/{name}", Get);
+        clusters.MapPut("/{name}", Put).Accepts<ClusterSpec>("application/json").RequireRole(Roles.Admin).WithBodyLimit(BodyLimit.Spec);
+        clusters.MapGet("/{name}", Get).RequireRole(Roles.Viewer);
         return app;
     }
 

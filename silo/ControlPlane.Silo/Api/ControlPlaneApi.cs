@@ -1,3 +1,5 @@
+using ControlPlane.Silo.Security;
+
 namespace ControlPlane.Silo.Api;
 
 /// <summary>Maps every endpoint of the v1 contract.</summary>
@@ -8,7 +10,8 @@ public static class ControlPlaneApi
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi();
+        app.UseControlPlaneSecurity();
+        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi().MapKeysApi();
         return app;
     }
 }

@@ -1,3 +1,5 @@
+using ControlPlane.Silo.Security;
+
 namespace ControlPlane.Silo.Api;
 
 /// <summary>Recent decisions across the plane, newest first, optionally for one model.</summary>
@@ -5,7 +7,7 @@ public static class DecisionsApi
 {
     public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/decisions", Get).WithTags("Decisions");
+        app.MapGet("/api/v1/decisions", Get).WithTags("Decisions").RequireRole(Roles.Viewer);
         return app;
     }
 

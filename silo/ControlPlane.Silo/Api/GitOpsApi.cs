@@ -1,3 +1,4 @@
+using ControlPlane.Silo.Security;
 using ControlPlane.Core.GitOps;
 
 namespace ControlPlane.Silo.Api;
@@ -9,7 +10,7 @@ public static class GitOpsApi
     {
         app.MapGet("/api/v1/gitops", async (IGrainFactory grains, IOptions<GitOpsOptions> git) =>
             TypedResults.Ok<GitOpsStatus>(await grains.GetGrain<IGitOpsWriterGrain>(git.Value.WriterKey).Status()))
-            .WithTags("GitOps");
+            .WithTags("GitOps").RequireRole(Roles.Viewer);
         return app;
     }
 }

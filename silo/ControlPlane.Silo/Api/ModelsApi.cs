@@ -1,3 +1,5 @@
+using ControlPlane.Silo.Security;
+
 namespace ControlPlane.Silo.Api;
 
 /// <summary>Register, read and list models, and read a model's decision log.</summary>
@@ -6,10 +8,10 @@ public static class ModelsApi
     public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/v1/models").WithTags("Models");
-        models.MapPut("/{namespace}/{name}", Put).Accepts<ModelSpec>("application/json");
-        models.MapGet("/", List);
-        models.MapGet("/{namespace}/{name}", Get);
-        models.MapGet("/{namespace}/{name}/decisions", Decisions);
+        models.MapPut("/{namespace}/{name}", Put).Accepts<ModelSpec>("application/json").RequireRole(Roles.Admin).WithBodyLimit(BodyLimit.Spec);
+        models.MapGet("/", List).RequireRole(Roles.Viewer);
+        models.MapGet("/{namespace}/{name}", Get).RequireRole(Roles.Viewer);
+        models.MapGet("/{namespace}/{name}/decisions", Decisions).RequireRole(Roles.Viewer);
         return app;
     }
 

@@ -1,3 +1,5 @@
+using ControlPlane.Silo.Security;
+
 namespace ControlPlane.Silo.Api;
 
 /// <summary>The policies the gate enforces, as they stand on the branch; broken ones are listed with their error.</summary>
@@ -7,7 +9,7 @@ public static class PoliciesApi
     {
         app.MapGet("/api/v1/policies", async (IGrainFactory grains, IOptions<GitOpsOptions> git) =>
             TypedResults.Ok(await grains.GetGrain<IGitOpsWriterGrain>(git.Value.WriterKey).Policies()))
-            .WithTags("Policies");
+            .WithTags("Policies").RequireRole(Roles.Viewer);
         return app;
     }
 }

@@ -20,6 +20,12 @@ public static class Problems
     public static ProblemHttpResult TooLarge(string detail) =>
         Make(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", "The request is too large.", detail);
 
+    public static ProblemHttpResult TooManyRequests(string detail) =>
+        Make(StatusCodes.Status429TooManyRequests, "RateLimited", "Too many requests.", detail);
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        Make(StatusCodes.Status409Conflict, "Conflict", "The request conflicts with current state.", detail);
+
     public static ProblemHttpResult Unavailable(string detail) =>
         Make(StatusCodes.Status503ServiceUnavailable, "Unavailable", "Try again shortly.", detail);
 

@@ -1,3 +1,4 @@
+using ControlPlane.Silo.Security;
 using ControlPlane.Core.Rollout;
 
 namespace ControlPlane.Silo.Api;
@@ -8,8 +9,8 @@ public static class RolloutsApi
     public static IEndpointRouteBuilder MapRolloutsApi(this IEndpointRouteBuilder app)
     {
         var models = app.MapGroup("/api/v1/models").WithTags("Rollouts");
-        models.MapPost("/{namespace}/{name}/versions", ProposeVersion).Accepts<VersionProposal>("application/json");
-        models.MapPost("/{namespace}/{name}/rollback", Rollback).Accepts<RollbackRequest>("application/json");
+        models.MapPost("/{namespace}/{name}/versions", ProposeVersion).Accepts<VersionProposal>("application/json").RequireRole(Roles.Operator).WithBodyLimit(BodyLimit.Spec);
+        models.MapPost("/{namespace}/{name}/rollback", Rollback).Accepts<RollbackRequest>("application/json").RequireRole(Roles.Operator).WithBodyLimit(BodyLimit.Spec);
         return app;
     }
 

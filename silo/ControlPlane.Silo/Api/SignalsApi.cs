@@ -1,3 +1,4 @@
+using ControlPlane.Silo.Security;
 using System.Text.Json;
 using ControlPlane.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -13,7 +14,8 @@ public static class SignalsApi
 {
     public static IEndpointRouteBuilder MapSignalsApi(this IEndpointRouteBuilder app)
     {
-        var signals = app.MapGroup("/api/v1/signals").WithTags("Signals");
+        var maxBytes = app.ServiceProvider.GetRequiredService<IOptions<SignalOptions>>().Value.MaxBatchBytes;
+        var signals = app.MapGroup("/api/v1/signals").WithTags("Signals").RequireRole(Roles.Operator).WithBodyLimit(maxBytes);
         signals.MapPost("/gpu", (HttpRequest request, IClusterClient client, IOptions<JsonOptions> json, IOptions<SignalOptions> limits, TimeProvider time) =>
             Publish(request, client, json.Value.SerializerOptions, limits.Value, StreamNamespaces.Gpu,
                 (GpuSample s) => (s.Model, GpuSampleRules.Check(s, time.GetUtcNow())), (_, _) => null, samples => new GpuSampleBatch(samples)))

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ControlPlane.GitOps;
 using ControlPlane.Policies;
+using ControlPlane.Silo.Security;
 using ControlPlane.Storage.Sqlite;
 using Orleans.Configuration;
 using Prometheus;
@@ -73,10 +74,13 @@ public static class ControlPlaneHost
                 StatusCodes.Status415UnsupportedMediaType => Api.Problems.JsonRequired,
                 StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed on {context.HttpContext.Request.Path}.",
                 StatusCodes.Status404NotFound => $"no endpoint at {context.HttpContext.Request.Path}.",
+                StatusCodes.Status401Unauthorized => Security.AccessProblems.Unauthenticated,
+                StatusCodes.Status403Forbidden => Security.AccessProblems.Forbidden(context.HttpContext),
                 _ => null,
             };
         });
         builder.Services.AddOpenApi();
+        builder.AddControlPlaneSecurity();
         ConfigureMetrics();
         return builder;
     }

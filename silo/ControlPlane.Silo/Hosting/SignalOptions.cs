@@ -11,6 +11,10 @@ public sealed class SignalOptions
     [Range(1, 1_000_000)]
     public int MaxBatchSamples { get; set; } = 10_000;
 
+    /// <summary>Bytes one POST may carry (about 400 bytes per sample at the default count); larger bodies get 413.</summary>
+    [Range(1024, 256L * 1024 * 1024)]
+    public long MaxBatchBytes { get; set; } = 4 * 1024 * 1024;
+
     /// <summary>
     /// How long an idle stream queue waits before it is polled again. Orleans' default of 100 ms would add
     /// 50 ms to the average decision; a few milliseconds cost a few hundred cheap timer ticks a second.

@@ -13,4 +13,5 @@ public sealed record Decision(
     [Id(7)] int? ToReplicas = null,
     [Id(8)] string? CommitSha = null,
     [Id(9)] string Outcome = DecisionOutcome.Applied,
-    [Id(10)] IReadOnlyDictionary<string, string>? Inputs = null);
+    [Id(10)] IReadOnlyDictionary<string, string>? Inputs = null,
+    [Id(11)] string RequestedBy = Requester.ControlPlane);

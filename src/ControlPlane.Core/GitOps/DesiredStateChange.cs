@@ -7,4 +7,5 @@ public sealed record DesiredStateChange(
     [Id(1)] string Kind,
     [Id(2)] string Summary,
     [Id(3)] string Reason,
-    [Id(4)] ModelDesiredState Desired);
+    [Id(4)] ModelDesiredState Desired,
+    [Id(5)] string RequestedBy = Decisions.Requester.ControlPlane);

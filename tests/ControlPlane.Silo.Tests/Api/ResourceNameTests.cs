@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ControlPlane.Silo.Security;
 using ControlPlane.Silo.Tests.Fixtures;
 using Microsoft.AspNetCore.Http;
 
@@ -132,6 +133,7 @@ public sealed class ResourceNameTests(GatewayHost host)
         var context = await host.Factory.Server.SendAsync(http =>
         {
             http.Request.Method = method;
+            http.Request.Headers[ApiKeyAuthenticationHandler.Header] = TestKeys.Admin;
             http.Request.Path = new PathString(query < 0 ? pathAndQuery : pathAndQuery[..query]);
             if (query >= 0) http.Request.QueryString = new QueryString(pathAndQuery[query..]);
             if (json is null) return;

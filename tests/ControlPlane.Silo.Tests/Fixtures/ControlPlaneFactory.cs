@@ -1,4 +1,5 @@
 using System.Net;
+using ControlPlane.Silo.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
@@ -30,13 +31,25 @@ public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionar
         builder.UseSetting("ControlPlane:Silo:GatewayPort", _ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ControlPlane:Models:CommitRetryDelay", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in TestKeys.Settings()) builder.UseSetting(key, value);
+        // Test classes share a plane and its admin key; only the rate-limit tests ask for a low limit.
+        builder.UseSetting("ControlPlane:Auth:RateLimit:PermitsPerSecond", "1000000");
+        builder.UseSetting("ControlPlane:Auth:RateLimit:Burst", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
     }
 
-    /// <summary>Starts the host and returns a client once <c>/readyz</c> answers 200.</summary>
-    public async Task<HttpClient> StartAsync()
+    /// <summary>A client that presents the test key of <paramref name="role"/>, or no key when null.</summary>
+    public HttpClient CreateClient(string? role)
     {
         var client = CreateClient();
+        if (role is not null) client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, TestKeys.For(role));
+        return client;
+    }
+
+    /// <summary>Starts the host and returns an admin's client once <c>/readyz</c> answers 200.</summary>
+    public async Task<HttpClient> StartAsync()
+    {
+        var client = CreateClient(Roles.Admin);
         await Eventually.Until(async () => await client.StatusAsync("/readyz") == HttpStatusCode.OK, StartTimeout, "/readyz returning 200");
         return client;
     }
