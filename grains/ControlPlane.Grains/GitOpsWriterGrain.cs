@@ -202,7 +202,7 @@ public sealed partial class GitOpsWriterGrain(
                     delay = options.Value.PushRetryDelay;
                     continue;
                 }
-                LogPushFailed(remote.Redacted, outcome.Error ?? "", delay);
+                LogPushFailed(remote.Redacted, LogText.Line(outcome.Error), delay);
                 _pushRequested = true;
                 DelayDeactivation(delay * 2); // an idle writer must stay to retry, or commits would wait for the next decision
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), time);
@@ -225,7 +225,7 @@ public sealed partial class GitOpsWriterGrain(
             var error = await flux.NotifyAsync(options.Value.WriterKey, options.Value.Branch, head, CancellationToken.None);
             ControlPlaneMetrics.FluxNotifications.WithLabels(error is null ? "succeeded" : "failed").Inc();
             if (error is null) return;
-            LogFluxFailed(error, attempt);
+            LogFluxFailed(LogText.Line(error), attempt);
             await Task.Delay(delay, time);
             delay *= 2;
         }

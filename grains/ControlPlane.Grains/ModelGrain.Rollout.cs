@@ -146,7 +146,7 @@ public sealed partial class ModelGrain
             if (DriftComparison.Mismatch(featureReference, sample) is { } mismatch)
             {
                 ControlPlaneMetrics.DriftObservations.WithLabels("no-reference").Inc();
-                LogDriftIgnored(Id, mismatch);
+                LogDriftIgnored(Id, new LogLine(mismatch));
                 continue;
             }
             observations.AddRange(DriftComparison.Compare(featureReference!, sample));
@@ -227,5 +227,5 @@ public sealed partial class ModelGrain
         $"{b.Metric}{(b.Min is { } min ? $" ≥ {min}" : "")}{(b.Max is { } max ? $" ≤ {max}" : "")}{(b.Critical ? " (critical)" : "")}");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Drift sample for {Model} not analysed: {Why}")]
-    private partial void LogDriftIgnored(string model, string why);
+    private partial void LogDriftIgnored(string model, LogLine why);
 }

@@ -101,7 +101,7 @@ public sealed partial class ModelGrain(
         };
         await state.WriteStateAsync();
         ControlPlaneMetrics.Decisions.WithLabels(decision.Kind, decision.Outcome).Inc();
-        LogDecision(Id, decision.Kind, decision.Summary, decision.Reason);
+        LogDecision(Id, decision.Kind, new LogLine(decision.Summary), new LogLine(decision.Reason));
         if (!await TryCommit()) ScheduleCommitRetry();
     }
 
@@ -120,7 +120,7 @@ public sealed partial class ModelGrain(
         };
         await state.WriteStateAsync();
         ControlPlaneMetrics.Decisions.WithLabels(decision.Kind, decision.Outcome).Inc();
-        LogDecision(Id, decision.Kind, decision.Summary, decision.Reason);
+        LogDecision(Id, decision.Kind, new LogLine(decision.Summary), new LogLine(decision.Reason));
         await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
     }
 
@@ -142,7 +142,7 @@ public sealed partial class ModelGrain(
             return false;
         }
         // The gate was asked before the decision; a denial here means the policies changed in between.
-        if (outcome.Denied) LogDeniedAtCommit(Id, decision.Id, string.Join(" ", outcome.Denials!));
+        if (outcome.Denied) LogDeniedAtCommit(Id, decision.Id, LogText.Line(string.Join(" ", outcome.Denials!)));
         var committed = outcome.Denied
             ? decision with { Outcome = DecisionOutcome.Denied, Reason = $"{decision.Reason}; denied at commit: {string.Join(" ", outcome.Denials!)}" }
             : decision with { CommitSha = outcome.Sha };
@@ -232,7 +232,7 @@ public sealed partial class ModelGrain(
         S.Rollout, S.Releases, S.Failed, reference.State.Features.Keys.Order(StringComparer.Ordinal).ToList());
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Decided {Kind} for {Model}: {Summary} ({Reason})")]
-    private partial void LogDecision(string model, string kind, string summary, string reason);
+    private partial void LogDecision(string model, string kind, LogLine summary, LogLine reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing decision {DecisionId} of {Model} to the catalog and feed failed")]
     private partial void LogPublishFailed(Exception ex, string model, string decisionId);

@@ -8,9 +8,11 @@ namespace ControlPlane.Silo.Tests.Fixtures;
 
 /// <summary>
 /// The real host (Orleans silo + gateway) on a data directory of the test's choosing, with its own
-/// free silo ports; <paramref name="settings"/> override configuration keys.
+/// free silo ports; <paramref name="settings"/> override configuration keys. It accepts the <see cref="TestKeys"/>
+/// unless <paramref name="testKeys"/> is false; <paramref name="configure"/> runs last.
 /// </summary>
-public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class ControlPlaneFactory(
+    string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, bool testKeys = true, Action<IWebHostBuilder>? configure = null)
     : WebApplicationFactory<Program>
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -31,11 +33,12 @@ public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionar
         builder.UseSetting("ControlPlane:Silo:GatewayPort", _ports.Gateway.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ControlPlane:Models:CommitRetryDelay", "00:00:00.100");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        foreach (var (key, value) in TestKeys.Settings()) builder.UseSetting(key, value);
+        if (testKeys) foreach (var (key, value) in TestKeys.Settings()) builder.UseSetting(key, value);
         // Test classes share a plane and its admin key; only the rate-limit tests ask for a low limit.
         builder.UseSetting("ControlPlane:Auth:RateLimit:PermitsPerSecond", "1000000");
         builder.UseSetting("ControlPlane:Auth:RateLimit:Burst", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        configure?.Invoke(builder);
     }
 
     /// <summary>A client that presents the test key of <paramref name="role"/>, or no key when null.</summary>
@@ -46,10 +49,10 @@ public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionar
         return client;
     }
 
-    /// <summary>Starts the host and returns an admin's client once <c>/readyz</c> answers 200.</summary>
-    public async Task<HttpClient> StartAsync()
+    /// <summary>Starts the host and returns a client (an admin's by default) once <c>/readyz</c> answers 200.</summary>
+    public async Task<HttpClient> StartAsync(string? role = Roles.Admin)
     {
-        var client = CreateClient(Roles.Admin);
+        var client = CreateClient(role);
         await Eventually.Until(async () => await client.StatusAsync("/readyz") == HttpStatusCode.OK, StartTimeout, "/readyz returning 200");
         return client;
     }
