@@ -4,5 +4,12 @@ namespace ControlPlane.Core.Budgets;
 public static class CostAccrual
 {
     public static double Cost(int gpusRequested, double pricePerGpuHour, TimeSpan elapsed) =>
-        elapsed <= TimeSpan.Zero || gpusRequested <= 0 ? 0 : gpusRequested * pricePerGpuHour * elapsed.TotalHours;
+        Cost(gpusRequested, 0, pricePerGpuHour, elapsed);
+
+    /// <summary>Charges max(requested, used) GPUs: a pod bursting past its request still pays for what it held.</summary>
+    public static double Cost(int gpusRequested, double gpusUsed, double pricePerGpuHour, TimeSpan elapsed)
+    {
+        var gpus = Math.Max(gpusRequested, double.IsFinite(gpusUsed) ? gpusUsed : 0);
+        return elapsed <= TimeSpan.Zero || gpus <= 0 ? 0 : gpus * pricePerGpuHour * elapsed.TotalHours;
+    }
 }
