@@ -23,7 +23,7 @@ public static class AutoscaleDriver
         Console.WriteLine($"capacity: {trace.CapacityNote}");
         Console.WriteLine(string.Create(inv, $"start-up delay {settings.StartupSeconds} s = {settings.StartupSteps(trace)} steps; price {options.PricePerGpuHour:0.00} per GPU-hour; HPA target {settings.HpaTargetUtilization}%, tolerance {ScalingPolicy.Tolerance:P0}, stabilization {settings.StabilizationSeconds} s"));
         var forecaster = settings.Forecaster(trace);
-        Console.WriteLine(string.Create(inv, $"controlplane: target {settings.ControlPlaneTargetUtilization}%, headroom z {settings.HeadroomZ}, lead {settings.Predictive(trace).LeadSteps} steps, Holt-Winters α {forecaster.Alpha} β {forecaster.Beta} γ {forecaster.Gamma} φ {forecaster.Phi} season {forecaster.SeasonLength}"));
+        Console.WriteLine(string.Create(inv, $"controlplane: target {settings.ControlPlaneTargetUtilization}%, stabilization {settings.ControlPlaneStabilizationSeconds} s, headroom z {settings.HeadroomZ}, lead {settings.Predictive(trace).LeadSteps} steps, Holt-Winters α {forecaster.Alpha} β {forecaster.Beta} γ {forecaster.Gamma} φ {forecaster.Phi} season {forecaster.SeasonLength}"));
         Console.WriteLine(string.Create(inv, $"forecast one-step MAPE {report.Forecast.Mape:P1} (naive last value {report.Forecast.NaiveMape:P1}), RMSE {report.Forecast.Rmse:0.###} (naive {report.Forecast.NaiveRmse:0.###}) {trace.Unit}"));
         Console.WriteLine("| policy | GPU-hours | cost | SLO-violation min | actions | peak replicas |");
         Console.WriteLine("|---|---|---|---|---|---|");
@@ -43,11 +43,11 @@ public static class AutoscaleDriver
         // Both autoscalers start as provisioned for the first step's demand at HPA's target.
         var initial = StaticAutoscaler.ForPeak(trace with { Demand = trace.Demand.Take(1).ToList() }, settings.HpaTargetUtilization).InitialReplicas;
         var predictive = new PredictiveAutoscaler(
-            settings.Spec(settings.ControlPlaneTargetUtilization, trace.CapacityPerReplica), settings.Forecaster(trace), settings.Predictive(trace), initial);
+            settings.ControlPlaneSpec(trace.CapacityPerReplica), settings.Forecaster(trace), settings.Predictive(trace), initial);
         var results = new[]
         {
             ReplayEngine.Replay(trace, StaticAutoscaler.ForPeak(trace, settings.HpaTargetUtilization), startup, Start),
-            ReplayEngine.Replay(trace, new HpaAutoscaler(settings.Spec(settings.HpaTargetUtilization, trace.CapacityPerReplica), initial), startup, Start),
+            ReplayEngine.Replay(trace, new HpaAutoscaler(settings.HpaSpec(trace.CapacityPerReplica), initial), startup, Start),
             ReplayEngine.Replay(trace, predictive, startup, Start),
         };
         return new AutoscaleReport(trace, results, predictive.Score, pricePerGpuHour);
