@@ -2,15 +2,18 @@ using System.Net;
 using ControlPlane.Silo.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ControlPlane.Silo.Tests.Fixtures;
 
 /// <summary>
 /// The real host (Orleans silo + gateway) on a data directory of the test's choosing, with its own
-/// free silo ports; <paramref name="settings"/> override configuration keys.
+/// free silo ports; <paramref name="settings"/> override configuration keys, <paramref name="services"/> adds to the services last.
 /// </summary>
-public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionary<string, string>? settings = null)
+public sealed class ControlPlaneFactory(
+    string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -36,6 +39,7 @@ public sealed class ControlPlaneFactory(string dataDirectory, IReadOnlyDictionar
         builder.UseSetting("ControlPlane:Auth:RateLimit:PermitsPerSecond", "1000000");
         builder.UseSetting("ControlPlane:Auth:RateLimit:Burst", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>A client that presents the test key of <paramref name="role"/>, or no key when null.</summary>
