@@ -45,7 +45,8 @@ public static class ControlPlaneHost
         var git = builder.Configuration.GetSection(GitOpsOptions.Section).Get<GitOpsOptions>() ?? new GitOpsOptions();
         if (git.FluxReceiverUrl.Length > 0 && Uri.TryCreate(git.FluxReceiverUrl, UriKind.Absolute, out var receiverUrl))
         {
-            builder.Services.AddHttpClient(nameof(FluxReceiver));
+            // The client's default request logging names the URL, and a generic Receiver's webhook path is its only credential.
+            builder.Services.AddHttpClient(nameof(FluxReceiver)).RemoveAllLoggers();
             builder.Services.AddSingleton(sp => new FluxReceiver(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FluxReceiver)),
                 receiverUrl, git.FluxReceiverType, git.FluxReceiverToken(), TimeSpan.FromSeconds(5)));
         }

@@ -10,7 +10,7 @@ namespace ControlPlane.Silo.Tests.Security;
 
 /// <summary>
 /// A plane holding every kind of secret it knows (API keys in settings and made at run time, a Flux Receiver token,
-/// a Git remote token, a commit signing key, bearer tokens), driven through a realistic flow once. It keeps every log
+/// its webhook path, a Git remote token, a commit signing key, bearer tokens), driven through a realistic flow once. It keeps every log
 /// entry at every level and every response; the tests search those, the repositories and the data directory.
 /// </summary>
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
@@ -69,6 +69,8 @@ public sealed class SecretLeakScenario : IAsyncLifetime
         await File.WriteAllTextAsync(remoteToken, _secrets["Git remote token"] + "\n");
         var signingKey = await SigningKeyAsync();
         await Issuer.StartAsync();
+        // For a generic Receiver the webhook path is the only credential.
+        _secrets["Flux Receiver webhook path"] = new Uri(Receiver.Url).AbsolutePath;
 
         _factory = new ControlPlaneFactory(_data.Path, new Dictionary<string, string>
         {

@@ -17,11 +17,12 @@ public sealed class SecretSearch(IReadOnlyDictionary<string, string> secrets)
         ArgumentNullException.ThrowIfNull(text);
         foreach (var (name, value) in secrets)
         {
-            var at = text.IndexOf(value, StringComparison.Ordinal);
-            if (at < 0 || name == allowed) continue;
-            var start = Math.Max(0, at - Context);
-            var end = Math.Min(text.Length, at + value.Length + Context);
-            var excerpt = text[start..end].Replace(value, $"<{name}>", StringComparison.Ordinal).ReplaceLineEndings(" ");
+            if (name == allowed || !text.Contains(value, StringComparison.Ordinal)) continue;
+            // Mask every secret before cutting the excerpt, so that no part of one reaches the test output.
+            var masked = secrets.OrderByDescending(s => s.Value.Length)
+                .Aggregate(text, (masking, secret) => masking.Replace(secret.Value, $"<{secret.Key}>", StringComparison.Ordinal));
+            var at = Math.Max(0, masked.IndexOf($"<{name}>", StringComparison.Ordinal));
+            var excerpt = masked[Math.Max(0, at - Context)..Math.Min(masked.Length, at + name.Length + 2 + Context)].ReplaceLineEndings(" ");
             _found.Add($"{name} in {place}: …{excerpt}…");
         }
     }
