@@ -58,12 +58,17 @@ public sealed partial class GitOpsWriterGrain(
         _repository = null;
     }
 
-    Task<CommitOutcome> IGitOpsWriterGrain.Apply(DesiredStateChange change)
+    async Task<CommitOutcome> IGitOpsWriterGrain.Apply(DesiredStateChange change)
     {
+        // The span covers the wait in the queue and the pass that commits it; a drain or push it starts is its child.
+        using var span = ControlPlaneTracing.ForDecision("git.commit", change.DecisionId, change.Kind, change.Desired.Model.ToString());
         var done = new TaskCompletionSource<CommitOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Enqueue((change, done));
         if (!_draining) _ = Drain();
-        return done.Task;
+        var outcome = await done.Task;
+        span?.SetTag("controlplane.commit_sha", outcome.Sha);
+        span?.SetTag("controlplane.denied", outcome.Denied);
+        return outcome;
     }
 
     async Task<GitOpsStatus> IGitOpsWriterGrain.Status()
@@ -81,6 +86,8 @@ public sealed partial class GitOpsWriterGrain(
 
     async Task<PolicyCheck> IGitOpsWriterGrain.Check(ModelDesiredState desired)
     {
+        using var span = ControlPlaneTracing.Source.StartActivity("policy-gate");
+        span?.SetTag(ControlPlaneTracing.ModelTag, desired.Model.ToString());
         var policies = _policies ??= await WithRepository(r => r.Policies());
         var (verdict, files) = await Task.Run(() =>
         {
@@ -92,6 +99,7 @@ public sealed partial class GitOpsWriterGrain(
         var check = PolicyGate.ToCheck(verdict);
         if (_checked.Count >= MaxRemembered) _checked.Clear(); // models that were checked and never committed
         if (check.Allowed) _checked[desired.Model.ToString()] = (desired, files);
+        span?.SetTag("controlplane.allowed", check.Allowed);
         return check;
     }
 
@@ -178,9 +186,11 @@ public sealed partial class GitOpsWriterGrain(
             {
                 _pushRequested = false;
                 PushOutcome outcome;
+                using var span = ControlPlaneTracing.Source.StartActivity("git.push");
                 try
                 {
                     outcome = await WithRepository(r => r.Push(remote));
+                    span?.SetTag("controlplane.pushed", outcome.Pushed);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

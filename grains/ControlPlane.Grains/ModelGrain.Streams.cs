@@ -14,13 +14,21 @@ public sealed partial class ModelGrain : IStreamSubscriptionObserver, IAsyncObse
     Task IAsyncObserver<GpuSampleBatch>.OnNextAsync(GpuSampleBatch item, StreamSequenceToken? token)
     {
         AsThePlane();
-        return ((IModelGrain)this).Observe(item);
+        return Traced("gpu-signals", item.TraceParent, () => ((IModelGrain)this).Observe(item));
     }
 
     Task IAsyncObserver<DriftSampleBatch>.OnNextAsync(DriftSampleBatch item, StreamSequenceToken? token)
     {
         AsThePlane();
-        return ((IModelGrain)this).ObserveDrift(item);
+        return Traced("drift-signals", item.TraceParent, () => ((IModelGrain)this).ObserveDrift(item));
+    }
+
+    /// <summary>Handles a batch inside a span that continues the trace of the request that posted it.</summary>
+    private async Task Traced(string name, string? traceParent, Func<Task> handle)
+    {
+        using var span = ControlPlaneTracing.Continue(name, traceParent);
+        span?.SetTag(ControlPlaneTracing.ModelTag, Id);
+        await handle();
     }
 
     /// <summary>Streams carry the publisher's request context; the shipper who posted signals did not request what they cause.</summary>

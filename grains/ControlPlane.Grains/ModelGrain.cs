@@ -91,6 +91,7 @@ public sealed partial class ModelGrain(
     /// <summary>Records the decision durably first, then owes Git its commit until one succeeds.</summary>
     private async Task Decide(Decision decision)
     {
+        using var span = ControlPlaneTracing.ForDecision("decide", decision.Id, decision.Kind, Id);
         state.State = S with
         {
             Phase = ModelPhase.Pending,

@@ -1,4 +1,5 @@
 using ControlPlane.Silo.Security;
+using System.Diagnostics;
 using System.Text.Json;
 using ControlPlane.Silo.Hosting;
 using Microsoft.AspNetCore.Http.Json;
@@ -18,11 +19,11 @@ public static class SignalsApi
         var signals = app.MapGroup("/api/v1/signals").WithTags("Signals").RequireRole(Roles.Operator).WithBodyLimit(maxBytes);
         signals.MapPost("/gpu", (HttpRequest request, IClusterClient client, IOptions<JsonOptions> json, IOptions<SignalOptions> limits, TimeProvider time) =>
             Publish(request, client, json.Value.SerializerOptions, limits.Value, StreamNamespaces.Gpu,
-                (GpuSample s) => (s.Model, GpuSampleRules.Check(s, time.GetUtcNow())), (_, _) => null, samples => new GpuSampleBatch(samples)))
+                (GpuSample s) => (s.Model, GpuSampleRules.Check(s, time.GetUtcNow())), (_, _) => null, samples => new GpuSampleBatch(samples, Activity.Current?.Id)))
             .Accepts<GpuSample[]>("application/json");
         signals.MapPost("/drift", (HttpRequest request, IClusterClient client, IOptions<JsonOptions> json, IOptions<SignalOptions> limits, TimeProvider time) =>
             Publish(request, client, json.Value.SerializerOptions, limits.Value, StreamNamespaces.Drift,
-                (DriftSample s) => (s.Model, DriftSampleRules.Check(s, time.GetUtcNow())), UnknownVersion, samples => new DriftSampleBatch(samples)))
+                (DriftSample s) => (s.Model, DriftSampleRules.Check(s, time.GetUtcNow())), UnknownVersion, samples => new DriftSampleBatch(samples, Activity.Current?.Id)))
             .Accepts<DriftSample[]>("application/json");
         return app;
     }

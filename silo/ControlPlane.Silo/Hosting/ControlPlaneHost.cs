@@ -56,6 +56,7 @@ public static class ControlPlaneHost
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);
+            silo.AddActivityPropagation(); // spans exist only while tracing listens
             silo.Configure<ClusterOptions>(o => { o.ClusterId = "controlplane"; o.ServiceId = "controlplane"; });
             silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(plane.FullDataDirectory, "grains.db"));
             silo.AddMemoryStreams(StreamNamespaces.Provider, streams =>
@@ -97,6 +98,7 @@ public static class ControlPlaneHost
         });
         builder.Services.AddOpenApi();
         builder.AddControlPlaneSecurity();
+        builder.AddControlPlaneTracing();
         ConfigureMetrics();
         return builder;
     }

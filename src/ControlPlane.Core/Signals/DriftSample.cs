@@ -22,4 +22,4 @@ public sealed record DriftSample(
 
 /// <summary>The drift samples of one model from one request: the unit published on the model's "drift" stream.</summary>
 [GenerateSerializer, Immutable]
-public sealed record DriftSampleBatch([Id(0)] IReadOnlyList<DriftSample> Samples);
+public sealed record DriftSampleBatch([Id(0)] IReadOnlyList<DriftSample> Samples, [Id(1)] string? TraceParent = null);
