@@ -118,6 +118,22 @@ public class ManifestRendererTests
     }
 
     [Theory]
+    [InlineData("31")]
+    [InlineData("true")]
+    [InlineData("0x1F")]
+    public void RenderModel_AnnotationKeyThatYamlReadsAsNumberOrBool_IsQuoted(string key)
+    {
+        var desired = DesiredStates.Model() with
+        {
+            Spec = DesiredStates.Spec(annotations: new() { ["ai-alignment-report-id"] = "AR-1", [key] = "x" }),
+        };
+
+        var deployment = ManifestRenderer.RenderModel(desired)[$"{Folder}/deployment.yaml"];
+
+        Assert.Contains($"\"{key}\": x\n", deployment, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("a\r\nb")]
     [InlineData("a\rb")]
     [InlineData("x\u2028y")]
