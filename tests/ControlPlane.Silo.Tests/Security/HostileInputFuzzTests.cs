@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ControlPlane.Silo.Tests.Fixtures;
 using CsCheck;
@@ -20,15 +21,23 @@ public sealed class HostileInputFuzzTests(FuzzedPlane plane, ITestOutputHelper o
     /// </summary>
     private static readonly (Gen<HostileRequest> Requests, string Seed, int Cases)[] Properties =
     [
-        (HostileRequests.PutCluster, "0000000000001", 250),
-        (HostileRequests.PutBudget, "0000000000002", 250),
-        (HostileRequests.PutModel, "0000000000003", 500),
-        (HostileRequests.ProposeVersion, "0000000000004", 300),
-        (HostileRequests.Rollback, "0000000000005", 300),
-        (HostileRequests.GpuSignals, "0000000000006", 300),
-        (HostileRequests.DriftSignals, "0000000000007", 300),
-        (HostileRequests.PathSegments, "0000000000008", 300),
+        (HostileRequests.PutCluster, "0000000000001", 500),
+        (HostileRequests.PutBudget, "0000000000002", 500),
+        (HostileRequests.GpuSignals, "0000000000006", 600),
+        (HostileRequests.DriftSignals, "0000000000007", 600),
+        (HostileRequests.PutModel, "0000000000003", 1000),
+        (HostileRequests.ProposeVersion, "0000000000004", 600),
+        (HostileRequests.Rollback, "0000000000005", 600),
+        (HostileRequests.PathSegments, "0000000000008", 600),
+        // All endpoints interleaved: signals meet rollouts, registrations meet changed clusters and budgets.
+        (Gen.OneOf(HostileRequests.PutCluster, HostileRequests.PutBudget, HostileRequests.GpuSignals, HostileRequests.DriftSignals,
+            HostileRequests.PutModel, HostileRequests.ProposeVersion, HostileRequests.Rollback, HostileRequests.PathSegments), "0000000000009", 1500),
     ];
+
+    /// <summary>Versions that pass validation yet look like a number, a bool, null or a date to a YAML reader.</summary>
+    private static readonly string[] TrickyVersions = ["007", "1e3", "yes", "null", "0x1F", "2026-01-17", "1_000", "NaN", "true", "0o17", "12_30", "Infinity", "1.0", "0", "On", "y"];
+
+    private const string SweepNamespace = "fz-sweep";
 
     private readonly HttpClient _client = plane.Client;
     private readonly TempDataDirectory _work = new();
@@ -43,19 +52,38 @@ public sealed class HostileInputFuzzTests(FuzzedPlane plane, ITestOutputHelper o
         await RegisterKnownNamesAsync();
 
         foreach (var (requests, seed, cases) in Properties)
-            await requests.SampleAsync(SendAsync, output.WriteLine, seed: seed, iter: cases, threads: 1, print: r => r.ToString());
+            await requests.SampleAsync(async request => await SendAsync(request), output.WriteLine, seed: seed, iter: cases, threads: 1, print: r => r.ToString());
 
         foreach (var (endpoint, tally) in _tallies.OrderBy(t => t.Key, StringComparer.Ordinal))
             output.WriteLine($"{endpoint}: {tally}\n{tally.FirstAnswers}");
         output.WriteLine($"{_tallies.Values.Sum(t => t.Sent)} requests in {clock.Elapsed.TotalSeconds:0.0} s");
         // Some cases of every body endpoint must get through the parser, the rules and the grains, or the fuzz proved little.
-        Assert.All(_tallies.Where(t => t.Key != "path segments"), t => Assert.True(t.Value.Accepted > 0, $"{t.Key}: nothing was accepted ({t.Value})"));
+        Assert.All(_tallies.Where(t => t.Key.Contains('/', StringComparison.Ordinal)), t => Assert.True(t.Value.Accepted > 0, $"{t.Key}: nothing was accepted ({t.Value})"));
         Assert.True(_tallies.Values.Sum(t => t.Sent) >= 2000);
+
+        var annotations = await SweepAnnotationsAsync();
+        var versions = await SweepVersionsAsync();
 
         await Eventually.Until(async () => (int?)(await _client.GetJsonAsync("/api/v1/gitops"))["pendingChanges"] == 0,
             TimeSpan.FromSeconds(30), "the writer having no pending changes");
-        var models = await RepositoryAudit.AssertSoundAsync(plane.Factory.RepositoryPath, _work);
+        var (clone, models) = await RepositoryAudit.AssertSoundAsync(plane.Factory.RepositoryPath, _work);
         Assert.True(models > 0, "the fuzz registered no model, so the repository check proved nothing.");
+
+        var cluster = HostileRequests.HomeClusters[0];
+        var committed = await File.ReadAllTextAsync(Path.Combine(clone, "clusters", cluster, SweepNamespace, "annotations", "deployment.yaml"));
+        AssertSameAnnotations(annotations, RenderedDeployment.Find(committed, SweepNamespace, "annotations").PodAnnotations);
+        var built = await ProcessRunner.RunAsync("kubectl", ["kustomize", $"clusters/{cluster}"], clone);
+        // kustomize writes NEL raw, which a YAML 1.2 reader (Flux's) keeps and this YAML 1.1 one folds into a space.
+        var unambiguous = annotations.Where(a => !a.Value.Contains('\u0085', StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        AssertSameAnnotations(unambiguous, RenderedDeployment.Find(built.Stdout, SweepNamespace, "annotations").PodAnnotations
+            .Where(a => unambiguous.ContainsKey(a.Key) || !annotations.ContainsKey(a.Key)).ToDictionary(StringComparer.Ordinal));
+        foreach (var (i, version) in versions)
+        {
+            var deployment = RenderedDeployment.Find(built.Stdout, SweepNamespace, $"v{i}");
+            Assert.Equal(version, deployment.VersionLabel);
+            Assert.Equal($"registry.example.com/risk/fraud-mm:{version}", deployment.Image);
+        }
+        output.WriteLine($"read back: {annotations.Count} annotations, {versions.Count} versions");
         output.WriteLine($"{models} model folders; {clock.Elapsed.TotalSeconds:0.0} s in all");
     }
 
@@ -79,7 +107,41 @@ public sealed class HostileInputFuzzTests(FuzzedPlane plane, ITestOutputHelper o
         }
     }
 
-    private async Task SendAsync(HostileRequest request)
+    /// <summary>
+    /// Adds each adversarial string as an annotation value of one model, keeping those the plane accepts, so that
+    /// the final repository holds every one of them at once for kustomize to read back.
+    /// </summary>
+    private async Task<Dictionary<string, string>> SweepAnnotationsAsync()
+    {
+        var kept = new Dictionary<string, string>(StringComparer.Ordinal) { ["ai-alignment-report-id"] = "AR-2026-0117" };
+        for (var i = 0; i < HostileJson.Adversarial.Length; i++)
+        {
+            var candidate = new Dictionary<string, string>(kept, StringComparer.Ordinal) { [$"fuzz.example.com/v{i}"] = HostileJson.Adversarial[i] };
+            var spec = Bodies.Model(HostileRequests.HomeClusters[0], HostileRequests.HomeBudget);
+            spec["annotations"] = JsonSerializer.SerializeToNode(candidate);
+            var request = new HostileRequest("annotation sweep", HttpMethod.Put, $"/api/v1/models/{SweepNamespace}/annotations", HostileJson.Utf8(spec.ToJsonString()), $"annotation v{i}");
+            if (await SendAsync(request) < 300) kept = candidate;
+        }
+        return kept;
+    }
+
+    private static void AssertSameAnnotations(IReadOnlyDictionary<string, string> expected, IReadOnlyDictionary<string, string?> rendered) =>
+        Assert.Equal(expected.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal), rendered.Select(a => $"{a.Key}={a.Value}").Order(StringComparer.Ordinal));
+
+    /// <summary>Registers one model per tricky version; returns the versions the plane accepted, by index.</summary>
+    private async Task<List<(int Index, string Version)>> SweepVersionsAsync()
+    {
+        var accepted = new List<(int, string)>();
+        for (var i = 0; i < TrickyVersions.Length; i++)
+        {
+            var spec = Bodies.Model(HostileRequests.HomeClusters[0], HostileRequests.HomeBudget, version: TrickyVersions[i]);
+            var request = new HostileRequest("version sweep", HttpMethod.Put, $"/api/v1/models/{SweepNamespace}/v{i}", HostileJson.Utf8(spec.ToJsonString()), "tricky version");
+            if (await SendAsync(request) < 300) accepted.Add((i, TrickyVersions[i]));
+        }
+        return accepted;
+    }
+
+    private async Task<int> SendAsync(HostileRequest request)
     {
         using var message = new HttpRequestMessage(request.Method, Gateway.Url(request.Path)) { Content = new ByteArrayContent(request.Body) };
         message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
@@ -89,10 +151,11 @@ public sealed class HostileInputFuzzTests(FuzzedPlane plane, ITestOutputHelper o
         Tally(request.Endpoint).Count(status, text);
 
         Assert.True(status is >= 200 and < 300 or >= 400 and < 500, $"{request}\nanswered {status}: {text}");
-        if (status < 400) return;
+        if (status < 400) return status;
         Assert.True(response.Content.Headers.ContentType?.MediaType == "application/problem+json", $"{request}\nanswered {status} as {response.Content.Headers.ContentType}: {text}");
         var detail = (string?)JsonNode.Parse(text)?["detail"];
         Assert.False(string.IsNullOrWhiteSpace(detail), $"{request}\nanswered {status} without a detail: {text}");
+        return status;
     }
 
     private EndpointTally Tally(string endpoint)

@@ -19,8 +19,8 @@ public static partial class RepositoryAudit
     [GeneratedRegex("^kind: (.*)$", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
     private static partial Regex TopLevelKind();
 
-    /// <summary>Clones <paramref name="barePath"/> into <paramref name="work"/> and asserts it is sound; returns the number of model folders.</summary>
-    public static async Task<int> AssertSoundAsync(string barePath, TempDataDirectory work)
+    /// <summary>Clones <paramref name="barePath"/> into <paramref name="work"/> and asserts it is sound; returns the clone and its number of model folders.</summary>
+    public static async Task<(string Clone, int Models)> AssertSoundAsync(string barePath, TempDataDirectory work)
     {
         ArgumentNullException.ThrowIfNull(work);
         AssertSucceeds(await GitCli.RunAsync(barePath, "fsck", "--strict", "--no-progress"), "git fsck --strict (bare)");
@@ -46,7 +46,7 @@ public static partial class RepositoryAudit
             Assert.Equal(deployments, kinds.Count(k => k == "Deployment"));
             models += deployments;
         }
-        return models;
+        return (clone, models);
     }
 
     private static void AssertSucceeds(ProcessResult result, string what) => Assert.True(result.ExitCode == 0, $"{what}: {result}");
