@@ -1,5 +1,6 @@
 using ControlPlane.Core.GitOps;
 using ControlPlane.GitOps.Tests.Fixtures;
+using YamlDotNet.RepresentationModel;
 
 namespace ControlPlane.GitOps.Tests;
 
@@ -114,6 +115,47 @@ public class ManifestRendererTests
         var deployment = ManifestRenderer.RenderModel(desired)[$"{Folder}/deployment.yaml"];
 
         Assert.Contains("approved-on: \"2026-01-17\"\n", deployment, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("31")]
+    [InlineData("true")]
+    [InlineData("0x1F")]
+    public void RenderModel_AnnotationKeyThatYamlReadsAsNumberOrBool_IsQuoted(string key)
+    {
+        var desired = DesiredStates.Model() with
+        {
+            Spec = DesiredStates.Spec(annotations: new() { ["ai-alignment-report-id"] = "AR-1", [key] = "x" }),
+        };
+
+        var deployment = ManifestRenderer.RenderModel(desired)[$"{Folder}/deployment.yaml"];
+
+        Assert.Contains($"\"{key}\": x\n", deployment, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("a\r\nb")]
+    [InlineData("a\rb")]
+    [InlineData("x\u2028y")]
+    [InlineData("a\u0085b")]
+    [InlineData("a\u2029b")]
+    [InlineData("\u00A0x\u00A0")]
+    [InlineData("a\nkind: Secret")]
+    [InlineData("  padded\t")]
+    [InlineData("x: |\n  y")]
+    public void RenderModel_AnnotationWithLineBreaksOrPadding_ReadsBackUnchanged(string value)
+    {
+        var desired = DesiredStates.Model() with
+        {
+            Spec = DesiredStates.Spec(annotations: new() { ["ai-alignment-report-id"] = "AR-1", ["note"] = value }),
+        };
+
+        var deployment = ManifestRenderer.RenderModel(desired)[$"{Folder}/deployment.yaml"];
+
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(deployment));
+        var annotations = (YamlMappingNode)((YamlMappingNode)yaml.Documents.Single().RootNode)["metadata"]["annotations"];
+        Assert.True(value == ((YamlScalarNode)annotations["note"]).Value, deployment);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public static class ControlPlaneHost
         return builder;
     }
 
-    /// <summary>Strict JSON: unknown fields, missing required fields and numbers in strings are errors.</summary>
+    /// <summary>Strict JSON: unknown fields, missing required fields, numbers in strings and strings that are not Unicode text are errors.</summary>
     public static void Configure(JsonSerializerOptions json)
     {
         ArgumentNullException.ThrowIfNull(json);
@@ -112,6 +112,7 @@ public static class ControlPlaneHost
         json.RespectRequiredConstructorParameters = true;
         json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 32;
+        json.Converters.Add(new Api.JsonBody.UnicodeStrings());
     }
 
     private static readonly Lazy<bool> MetricsConfigured = new(() =>

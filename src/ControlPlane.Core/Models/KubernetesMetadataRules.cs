@@ -14,6 +14,11 @@ public static partial class KubernetesMetadataRules
     [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\\z", RegexOptions.CultureInvariant)]
     private static partial Regex Subdomain();
 
+    // What a YAML reader resolves to a number, bool, null or date; kustomize cannot build metadata.annotations with such a key, even quoted.
+    [GeneratedRegex(@"^([-+]?(0x[0-9a-f_]+|0o[0-7_]+|0b[01_]+|[0-9][0-9_]*(\.[0-9_]*)?(e[-+]?[0-9]+)?|[0-9]+(:[0-5]?[0-9])+|\.inf|\.nan)|true|false|null|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})\z",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex NotAStringInYaml();
+
     public static bool IsQualifiedKey(string key)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
@@ -32,6 +37,8 @@ public static partial class KubernetesMetadataRules
         {
             if (!IsQualifiedKey(key))
                 yield return $"annotation key '{Dns1123.Printable(key)}' is not a valid Kubernetes qualified name (optional DNS subdomain prefix and '/', then at most 63 characters).";
+            else if (NotAStringInYaml().IsMatch(key))
+                yield return $"annotation key '{key}' reads as a number, bool, null or date in YAML, which kustomize cannot build; give it a prefix such as example.com/{key}.";
             if (value is null)
                 yield return $"annotation '{Dns1123.Printable(key)}' has no value.";
             total += key.Length + (value?.Length ?? 0);

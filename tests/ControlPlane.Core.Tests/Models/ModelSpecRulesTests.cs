@@ -65,6 +65,35 @@ public class ModelSpecRulesTests
     }
 
     [Theory]
+    [InlineData("0x1F")]
+    [InlineData("31")]
+    [InlineData("007")]
+    [InlineData("1e3")]
+    [InlineData("1_000")]
+    [InlineData("true")]
+    [InlineData("null")]
+    [InlineData("2026-01-17")]
+    public void Validate_AnnotationKeyYamlReadsAsNumberBoolNullOrDate_IsRejected(string key)
+    {
+        // kubectl kustomize fails on such a key in metadata.annotations, even quoted: one model would break its whole cluster.
+        var spec = Fixtures.Spec();
+        var errors = ModelSpecRules.Validate(spec with { Annotations = new(spec.Annotations!) { [key] = "x" } });
+
+        Assert.Contains(errors, e => e.Contains($"annotation key '{key}'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("example.com/31")]
+    [InlineData("v31")]
+    [InlineData("yes")]
+    public void Validate_AnnotationKeyThatStaysAString_IsAccepted(string key)
+    {
+        var spec = Fixtures.Spec();
+
+        Assert.Empty(ModelSpecRules.Validate(spec with { Annotations = new(spec.Annotations!) { [key] = "x" } }));
+    }
+
+    [Theory]
     [InlineData("ai-alignment-report-id", true)]
     [InlineData("example.com/owner", true)]
     [InlineData("a.b.example.com/Team_Name.v1", true)]

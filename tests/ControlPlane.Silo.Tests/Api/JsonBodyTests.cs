@@ -94,4 +94,19 @@ public sealed class JsonBodyTests(GatewayHost host)
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("\\ud800")]
+    [InlineData("x\\udfffy")]
+    public async Task PutModel_AnnotationWithLoneSurrogate_Returns400AndRegistersNothing(string escaped)
+    {
+        // A lone surrogate is no Unicode text: committed to Git it would become U+FFFD, not what the API accepted.
+        var (path, body) = await ValidRequestAsync("/api/v1/models/{name}/{name}");
+        var json = body.ToJsonString().Replace("\"AR-2026-0117\"", "\"AR-2026-0117\",\"note\":\"" + escaped + "\"", StringComparison.Ordinal);
+
+        using var response = await SendAsync("PUT", path, Gateway.Json(json));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "$.annotations.note");
+        Assert.Equal(HttpStatusCode.NotFound, await _client.StatusAsync(path));
+    }
 }
