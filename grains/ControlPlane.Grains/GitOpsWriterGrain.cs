@@ -32,6 +32,7 @@ public sealed partial class GitOpsWriterGrain(
     private PolicySet? _policies;
     private readonly GitRemote? _remote = options.Value.Remote();
     private bool _pushRequested;
+    private ActivityContext? _pushRequestedBy;
     private bool _pushing;
     private (DateTimeOffset At, string? Error)? _lastPush;
 
@@ -172,6 +173,7 @@ public sealed partial class GitOpsWriterGrain(
     {
         if (_remote is null) return;
         _pushRequested = true;
+        _pushRequestedBy = Activity.Current?.Context; // the push that carries this commit joins its trace
         if (!_pushing) _ = PushUntilDone(_remote);
     }
 
@@ -186,7 +188,7 @@ public sealed partial class GitOpsWriterGrain(
             {
                 _pushRequested = false;
                 PushOutcome outcome;
-                using var span = ControlPlaneTracing.Source.StartActivity("git.push");
+                using var span = ControlPlaneTracing.Source.StartActivity("git.push", ActivityKind.Internal, _pushRequestedBy ?? default);
                 try
                 {
                     outcome = await WithRepository(r => r.Push(remote));

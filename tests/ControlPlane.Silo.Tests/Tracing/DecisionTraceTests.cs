@@ -52,16 +52,17 @@ public sealed class DecisionTraceTests(TracedPlane plane) : IClassFixture<Traced
         await operatorClient.PostGpuSamplesAsync(Bodies.GpuSample(model.Id, 97));
         var decisionId = (string)(await plane.Client.CommittedDecisionAsync(model, "scale"))["id"]!;
 
-        var request = await Eventually.Until(
-            () => Task.FromResult(plane.Spans.Snapshot().FirstOrDefault(s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/v1/signals/gpu", StringComparison.Ordinal))),
-            span => span is not null, Gateway.DecisionTimeout, "the signal request's server span");
+        // Other planes in this test process make spans too: start from this decision's span, then check its trace.
+        var decide = await Eventually.Until(
+            () => Task.FromResult(plane.Spans.Snapshot().FirstOrDefault(s => s.DisplayName == "decide" && (string?)s.GetTagItem(ControlPlaneTracing.DecisionIdTag) == decisionId)),
+            span => span is not null, Gateway.DecisionTimeout, "the decision's span");
         var trace = await Eventually.Until(
-            () => Task.FromResult(plane.Spans.Snapshot().Where(s => s.TraceId == request!.TraceId).ToList()),
-            spans => spans.Any(s => s.DisplayName == "git.push"), Gateway.DecisionTimeout, "a push span in the request's trace");
+            () => Task.FromResult(plane.Spans.Snapshot().Where(s => s.TraceId == decide!.TraceId).ToList()),
+            spans => spans.Any(s => s.DisplayName == "git.push"), Gateway.DecisionTimeout, "a push span in the decision's trace");
 
+        Assert.Contains(trace, s => s.Kind == ActivityKind.Server && s.DisplayName.Contains("/api/v1/signals/gpu", StringComparison.Ordinal));
         Assert.Contains(trace, s => s.DisplayName == "gpu-signals" && (string?)s.GetTagItem(ControlPlaneTracing.ModelTag) == model.Id);
         Assert.Contains(trace, s => s.DisplayName == "policy-gate" && s.GetTagItem("controlplane.allowed") is true);
-        Assert.Contains(trace, s => s.DisplayName == "decide" && (string?)s.GetTagItem(ControlPlaneTracing.DecisionIdTag) == decisionId);
         Assert.Contains(trace, s => s.DisplayName == "git.commit" && (string?)s.GetTagItem(ControlPlaneTracing.DecisionIdTag) == decisionId
             && s.GetTagItem("controlplane.commit_sha") is string);
     }
