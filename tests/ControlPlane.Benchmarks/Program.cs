@@ -6,12 +6,14 @@ using ControlPlane.Benchmarks.Autoscale;
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- analysis [BenchmarkDotNet options, e.g. --job short]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- repo-growth [--sizes 100,1000,10000] [--commits 200] [--runs 3]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- autoscale --trace azure-llm-2023-code [--traces ../shared/data/traces] [--rows N] [--price 3.0]
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- autoscale-sensitivity [--traces ../shared/data/traces]
 return args.FirstOrDefault() switch
 {
     "latency" => await DecisionLatencyDriver.RunAsync(DecisionLatencyOptions.Parse(args[1..])),
     "analysis" => Run(() => BenchmarkRunner.Run<AnalysisBenchmarks>(args: args[1..])),
     "repo-growth" => RepositoryGrowthDriver.Run(RepositoryGrowthOptions.Parse(args[1..])),
     "autoscale" => AutoscaleDriver.Run(AutoscaleOptions.Parse(args[1..])),
+    "autoscale-sensitivity" => AutoscaleSensitivity.Run(args[1..]),
     _ => Usage(),
 };
 
@@ -27,5 +29,6 @@ static int Usage()
     Console.Error.WriteLine("       ControlPlane.Benchmarks analysis [BenchmarkDotNet options]");
     Console.Error.WriteLine("       ControlPlane.Benchmarks repo-growth [--sizes 100,1000,10000] [--commits 200] [--git-commits 50] [--runs 3]");
     Console.Error.WriteLine($"       ControlPlane.Benchmarks {AutoscaleOptions.Usage}");
+    Console.Error.WriteLine($"       ControlPlane.Benchmarks {AutoscaleSensitivity.Usage}");
     return 2;
 }

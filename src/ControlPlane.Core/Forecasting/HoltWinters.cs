@@ -68,7 +68,7 @@ public static class HoltWinters
             var c = parameters.Alpha * (1 + parameters.Beta * dampedSum) + (h % m == 0 ? gamma : 0);
             errorGrowth += c * c;
         }
-        return new HoltWintersForecast(points, ForecastBasis.Fitted);
+        return new HoltWintersForecast(points, ForecastBasis.Fitted) { MeasuredErrors = state.ResidualCount };
     }
 
     private static HoltWintersState Collect(HoltWintersState state, HoltWintersParameters parameters, double observation)

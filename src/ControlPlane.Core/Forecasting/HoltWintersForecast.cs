@@ -5,4 +5,8 @@ namespace ControlPlane.Core.Forecasting;
 public sealed record HoltWintersForecast([Id(0)] IReadOnlyList<ForecastPoint> Points, [Id(1)] ForecastBasis Basis)
 {
     public static readonly HoltWintersForecast None = new([], ForecastBasis.NoData);
+
+    /// <summary>One-step errors the standard errors were estimated from; 0 means they rest on no measured error yet.</summary>
+    [Id(2)]
+    public long MeasuredErrors { get; init; }
 }

@@ -5,7 +5,8 @@ namespace ControlPlane.Core.Scaling;
 /// <summary>
 /// Scales ahead of load: replicas = ceil(max over the lead time of (forecast + z·σ) / (capacity × target)),
 /// never below what the reactive HPA rule proposes from the utilization now (a forecast miss is still
-/// covered), clamped to the bounds, and scaled down only to the highest recommendation of the
+/// covered), held at the current replicas while the forecast error rests on fewer measured steps than the
+/// parameters ask for, clamped to the bounds, and scaled down only to the highest recommendation of the
 /// stabilization window, as HPA does, so an oscillating forecast does not flap replicas.
 /// </summary>
 public static class PredictiveScaling
@@ -26,6 +27,7 @@ public static class PredictiveScaling
             ["leadSteps"] = F(input.Parameters.LeadSteps),
             ["headroomZ"] = F(input.Parameters.HeadroomZ),
             ["forecastBasis"] = input.Forecast.Basis.ToString(),
+            ["measuredForecastErrors"] = F(input.Forecast.MeasuredErrors),
         };
 
         // Without a utilization reading the reactive rule would keep the replicas, so that is the floor.
@@ -46,6 +48,15 @@ public static class PredictiveScaling
             raw = Math.Max(reactive, predicted);
         }
         else basis += spec.RequestsPerSecondPerReplica is null ? ", no per-replica capacity in the spec" : ", no forecast yet";
+
+        var unmeasured = input.Forecast.MeasuredErrors < input.Parameters.MinMeasuredErrorsToScaleDown;
+        if (unmeasured && raw < current)
+        {
+            // Zero error from too few residuals is not zero risk: keep the replicas until the error is measured.
+            basis += string.Format(Inv, ", scale-down to {0} held: forecast error measured on {1} of {2} steps",
+                raw, input.Forecast.MeasuredErrors, input.Parameters.MinMeasuredErrorsToScaleDown);
+            raw = current;
+        }
 
         var recommended = Math.Clamp(raw, spec.Replicas.Min, spec.Replicas.Max);
         history.Add(new ScaleRecommendation(input.Now, recommended));

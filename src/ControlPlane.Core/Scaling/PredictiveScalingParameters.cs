@@ -9,9 +9,17 @@ namespace ControlPlane.Core.Scaling;
 [GenerateSerializer, Immutable]
 public sealed record PredictiveScalingParameters([Id(0)] int LeadSteps, [Id(1)] double HeadroomZ)
 {
+    /// <summary>
+    /// One-step errors the forecast must rest on before it may scale down; below that its standard error is not
+    /// a measurement (a single observation gives zero) and headroom built on it would be none. 0 = no guard.
+    /// </summary>
+    [Id(2)]
+    public int MinMeasuredErrorsToScaleDown { get; init; }
+
     /// <summary>Why these parameters cannot drive the scaler, or null when they can.</summary>
     public string? Problem() =>
         LeadSteps < 1 ? string.Format(CultureInfo.InvariantCulture, "lead steps must be at least 1, not {0}", LeadSteps)
         : !(HeadroomZ >= 0 && double.IsFinite(HeadroomZ)) ? string.Format(CultureInfo.InvariantCulture, "headroom z must be a finite number ≥ 0, not {0}", HeadroomZ)
+        : MinMeasuredErrorsToScaleDown < 0 ? string.Format(CultureInfo.InvariantCulture, "minimum measured errors to scale down must be ≥ 0, not {0}", MinMeasuredErrorsToScaleDown)
         : null;
 }

@@ -23,7 +23,7 @@ public static class AutoscaleDriver
         Console.WriteLine($"capacity: {trace.CapacityNote}");
         Console.WriteLine(string.Create(inv, $"start-up delay {settings.StartupSeconds} s = {settings.StartupSteps(trace)} steps; price {options.PricePerGpuHour:0.00} per GPU-hour; HPA target {settings.HpaTargetUtilization}%, tolerance {ScalingPolicy.Tolerance:P0}, stabilization {settings.StabilizationSeconds} s"));
         var forecaster = settings.Forecaster(trace);
-        Console.WriteLine(string.Create(inv, $"controlplane: target {settings.ControlPlaneTargetUtilization}%, stabilization {settings.ControlPlaneStabilizationSeconds} s, headroom z {settings.HeadroomZ}, lead {settings.Predictive(trace).LeadSteps} steps, Holt-Winters α {forecaster.Alpha} β {forecaster.Beta} γ {forecaster.Gamma} φ {forecaster.Phi} season {forecaster.SeasonLength}"));
+        Console.WriteLine(string.Create(inv, $"controlplane: target {settings.ControlPlaneTargetUtilization}%, stabilization {settings.ControlPlaneStabilizationSeconds} s, headroom z {settings.HeadroomZ}, scale-down after {settings.MinMeasuredErrorsToScaleDown} measured errors, lead {settings.Predictive(trace).LeadSteps} steps, Holt-Winters α {forecaster.Alpha} β {forecaster.Beta} γ {forecaster.Gamma} φ {forecaster.Phi} season {forecaster.SeasonLength}"));
         Console.WriteLine(string.Create(inv, $"forecast one-step MAPE {report.Forecast.Mape:P1} (naive last value {report.Forecast.NaiveMape:P1}), RMSE {report.Forecast.Rmse:0.###} (naive {report.Forecast.NaiveRmse:0.###}) {trace.Unit}"));
         Console.WriteLine("| policy | GPU-hours | cost | SLO-violation min | actions | peak replicas |");
         Console.WriteLine("|---|---|---|---|---|---|");

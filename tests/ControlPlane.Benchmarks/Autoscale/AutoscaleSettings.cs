@@ -9,7 +9,8 @@ namespace ControlPlane.Benchmarks.Autoscale;
 /// forecaster, headroom and target utilization of ControlPlane's predictive mode. The predictive values are
 /// the grid point that met the target on the most traces (see docs/benchmarks.md): 100% target with
 /// the headroom made explicit as 1.28 forecast standard errors (90% one-sided), level smoothing 0.3 and no
-/// trend (a trend only chased noise at these steps), and a 180 s scale-down window.
+/// trend (a trend only chased noise at these steps), a 180 s scale-down window, and no scale-down before the
+/// forecast error rests on one measured step (after one observation its standard error is zero by construction).
 /// </summary>
 public sealed record AutoscaleSettings(
     double HpaTargetUtilization = 70,
@@ -23,6 +24,7 @@ public sealed record AutoscaleSettings(
     double Gamma = 0.1,
     double Phi = 0.9,
     int ErrorWindow = 120,
+    int MinMeasuredErrorsToScaleDown = 1,
     int MaxReplicas = 10_000)
 {
     /// <summary>Steps a new replica needs before it serves: the start-up delay rounded up to whole steps.</summary>
@@ -42,7 +44,8 @@ public sealed record AutoscaleSettings(
     public HoltWintersParameters Forecaster(DemandTrace trace) => new(Alpha, Beta, Gamma, Phi, SeasonLength(trace), ErrorWindow);
 
     /// <summary>Enough forecast steps to cover a replica's start-up and the step after it is ready.</summary>
-    public PredictiveScalingParameters Predictive(DemandTrace trace) => new(StartupSteps(trace) + 1, HeadroomZ);
+    public PredictiveScalingParameters Predictive(DemandTrace trace) =>
+        new(StartupSteps(trace) + 1, HeadroomZ) { MinMeasuredErrorsToScaleDown = MinMeasuredErrorsToScaleDown };
 
     public ModelSpec HpaSpec(double capacityPerReplica) => Spec(HpaTargetUtilization, StabilizationSeconds, capacityPerReplica);
 

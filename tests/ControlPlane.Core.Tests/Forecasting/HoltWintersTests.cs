@@ -106,6 +106,19 @@ public class HoltWintersTests
     }
 
     [Fact]
+    public void Forecast_SeasonLengthOneAfterFiveObservations_RestsOnFourMeasuredErrors()
+    {
+        var holt = new HoltWintersParameters(0.3, 0, 0, 0.9, 1);
+
+        var first = HoltWinters.Forecast(Fit(holt, [5.0]), holt, 1);
+        var fifth = HoltWinters.Forecast(Fit(holt, [5.0, 7, 4, 6, 5]), holt, 1);
+
+        Assert.Equal(0, first.MeasuredErrors); // the first observation only sets the level
+        Assert.Equal(0.0, first.Points[0].StandardError, 9);
+        Assert.Equal(4, fifth.MeasuredErrors);
+    }
+
+    [Fact]
     public void Forecast_FewerPointsThanASeason_FallsBackToTheirMean()
     {
         var state = Fit(Seasonal, [10.0, 20.0, 30.0]);

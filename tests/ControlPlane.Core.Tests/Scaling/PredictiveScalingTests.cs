@@ -78,6 +78,46 @@ public class PredictiveScalingTests
     }
 
     [Fact]
+    public void Decide_ForecastErrorNotYetMeasured_HoldsReplicas()
+    {
+        var guarded = Input(6, 50, Flat(14)) with { Parameters = Lead6 with { MinMeasuredErrorsToScaleDown = 1 } };
+
+        var decision = PredictiveScaling.Decide(guarded);
+
+        Assert.Equal(6, decision.DesiredReplicas); // unguarded: reactive ceil(6 × 50/70) = 5 over forecast ceil(14/7) = 2
+        Assert.Contains("forecast error measured on 0 of 1 steps", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Decide_ForecastErrorMeasuredOnEnoughSteps_ScalesDown()
+    {
+        var measured = Flat(14) with { MeasuredErrors = 1 };
+        var guarded = Input(15, 10, measured) with { Parameters = Lead6 with { MinMeasuredErrorsToScaleDown = 1 } };
+
+        var decision = PredictiveScaling.Decide(guarded);
+
+        Assert.Equal(3, decision.DesiredReplicas);
+    }
+
+    [Fact]
+    public void Decide_ForecastErrorNotYetMeasuredAndLoadRising_StillScalesUp()
+    {
+        var guarded = Input(4, 140, Flat(10)) with { Parameters = Lead6 with { MinMeasuredErrorsToScaleDown = 1 } };
+
+        var decision = PredictiveScaling.Decide(guarded);
+
+        Assert.Equal(8, decision.DesiredReplicas);
+    }
+
+    [Fact]
+    public void Problem_NegativeMinMeasuredErrors_NamesIt()
+    {
+        var problem = (Lead6 with { MinMeasuredErrorsToScaleDown = -1 }).Problem();
+
+        Assert.Contains("minimum measured errors", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Decide_ForecastAboveMax_ClampsToMax()
     {
         var decision = PredictiveScaling.Decide(Input(4, 70, Flat(1_000), max: 8));
