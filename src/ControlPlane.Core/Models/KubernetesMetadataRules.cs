@@ -8,6 +8,9 @@ public static partial class KubernetesMetadataRules
 {
     public const int MaxAnnotationBytes = 256 * 1024;
 
+    /// <summary>Keys under this prefix are the plane's own (rollout phase, stable version); a spec may not set them.</summary>
+    public const string ReservedPrefix = "controlplane.io/";
+
     [GeneratedRegex("^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]\\z", RegexOptions.CultureInvariant)]
     private static partial Regex QualifiedName();
 
@@ -37,6 +40,8 @@ public static partial class KubernetesMetadataRules
         {
             if (!IsQualifiedKey(key))
                 yield return $"annotation key '{Dns1123.Printable(key)}' is not a valid Kubernetes qualified name (optional DNS subdomain prefix and '/', then at most 63 characters).";
+            else if (key.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase))
+                yield return $"annotation key '{key}' is reserved: the plane writes {ReservedPrefix}* itself.";
             else if (NotAStringInYaml().IsMatch(key))
                 yield return $"annotation key '{key}' reads as a number, bool, null or date in YAML, which kustomize cannot build; give it a prefix such as example.com/{key}.";
             if (value is null)

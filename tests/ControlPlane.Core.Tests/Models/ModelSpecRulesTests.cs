@@ -83,6 +83,17 @@ public class ModelSpecRulesTests
     }
 
     [Theory]
+    [InlineData("controlplane.io/rollout-phase")]
+    [InlineData("controlplane.io/stable-version")]
+    public void Validate_AnnotationKeyThePlaneOwns_IsRejected(string key)
+    {
+        var spec = Fixtures.Spec();
+        var errors = ModelSpecRules.Validate(spec with { Annotations = new(spec.Annotations!) { [key] = "Stable" } });
+
+        Assert.Contains(errors, e => e.Contains("is reserved", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("example.com/31")]
     [InlineData("v31")]
     [InlineData("yes")]
