@@ -64,7 +64,7 @@ public sealed class GatewayClient : IDisposable
     {
         var problem = ProblemDetails.Read(body);
         var code = ExitCodes.ForStatus(status);
-        if (status == 404 && !problem.HasDetail)
+        if (status == 404 && problem.IsMissingEndpoint)
             return new CommandFailedException(code, notFound ?? $"{call}: the server has no such endpoint (404).");
         var reason = problem.Reason is { } word ? $"{status} {word}" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new CommandFailedException(code, $"{problem.Detail ?? $"{call} failed"} ({reason})");

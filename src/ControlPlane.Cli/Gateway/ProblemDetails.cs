@@ -20,8 +20,11 @@ public sealed record ProblemDetails(string? Detail, string? Reason)
         }
     }
 
-    /// <summary>True when the server said why: a bare 404 from routing has a title but no detail.</summary>
-    public bool HasDetail => Detail is not null;
+    /// <summary>
+    /// A 404 from routing rather than from a handler: the path is not served at all (the gateway words these "no endpoint at PATH";
+    /// other servers send no detail). A handler's 404 names the model, budget or version it did not find.
+    /// </summary>
+    public bool IsMissingEndpoint => Detail is null || Detail.StartsWith("no endpoint at ", StringComparison.Ordinal) || Detail == "Not Found";
 
     private static string? Text(JsonObject problem, string name) =>
         problem[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;

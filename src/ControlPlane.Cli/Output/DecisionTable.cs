@@ -21,7 +21,7 @@ public static class DecisionTable
 
     private static string Replicas(JsonNode? d) => (JsonText.Of(d, "fromReplicas"), JsonText.Of(d, "toReplicas")) switch
     {
-        ("", "") => "",
+        ("", var to) => to,
         (var from, var to) => $"{from}→{to}",
     };
 }

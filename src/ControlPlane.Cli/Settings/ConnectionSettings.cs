@@ -29,10 +29,13 @@ public sealed record ConnectionSettings(Uri Server, string? ApiKey)
     private static Uri ParseServer(string server, string source)
     {
         if (!Uri.TryCreate(server.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
-            throw new CommandFailedException(ExitCodes.Usage, $"server '{server}' (from {source}) is not an http:// or https:// URL.");
+            throw new CommandFailedException(ExitCodes.Usage, $"server {Shown(server)} (from {source}) is not an http:// or https:// URL.");
         if (!string.IsNullOrEmpty(uri.UserInfo))
             throw new CommandFailedException(ExitCodes.Usage, $"server URL (from {source}) must not carry credentials; pass the key with --api-key or {ApiKeyVariable}.");
         // A base address without a trailing slash would drop its last path segment when paths are resolved against it.
         return uri.AbsolutePath.EndsWith('/') ? uri : new Uri(uri + "/");
     }
+
+    // Text with '@' may hold a password: say what is wrong without repeating it.
+    private static string Shown(string server) => server.Contains('@', StringComparison.Ordinal) ? "(not repeated: it holds '@')" : $"'{server}'";
 }
