@@ -23,6 +23,9 @@ public static class ExitCodes
     /// <summary>The request contradicts current state (409), e.g. a rollback while another rollout is in progress.</summary>
     public const int Conflict = 6;
 
+    /// <summary>A fault in cpctl itself (or an unreadable local file); the line names the exception.</summary>
+    public const int Internal = 10;
+
     /// <summary>The exit code for an HTTP error status.</summary>
     public static int ForStatus(int status) => status switch
     {

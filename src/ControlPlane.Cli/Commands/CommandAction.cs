@@ -21,6 +21,12 @@ public static class CommandAction
                 environment.Error.WriteLine(FailureLine.Format(failure.Message, Keys(invocation)));
                 return failure.ExitCode;
             }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Anything else still gets one line and a code of its own: the parser's default (1, with a stack trace) would read as a policy denial.
+                environment.Error.WriteLine(FailureLine.Format($"{e.GetType().Name}: {e.Message}", Keys(invocation)));
+                return ExitCodes.Internal;
+            }
         });
     }
 
