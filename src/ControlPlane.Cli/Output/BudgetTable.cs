@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using Spectre.Console.Rendering;
+
+namespace ControlPlane.Cli.Output;
+
+/// <summary>A budget (BudgetView): its limit, spend and forecast, and the spend by model.</summary>
+public static class BudgetTable
+{
+    public static IRenderable Detail(JsonNode? budget)
+    {
+        var currency = JsonText.Of(budget, "spec.currency");
+        string Money(string field) => JsonText.Of(budget, field) is { Length: > 0 } amount ? $"{amount} {currency}" : "";
+        var fields = TableLayout.Fields(
+        [
+            ("Budget", JsonText.Of(budget, "name")),
+            ("Limit", Money("spec.limit")),
+            ("Period", $"{JsonText.Of(budget, "spec.period")} from {JsonText.Of(budget, "periodStart")}" +
+                (JsonText.Of(budget, "periodEnd") is { Length: > 0 } end ? $" to {end}" : "")),
+            ("Enforcement", JsonText.Of(budget, "spec.enforcement")),
+            ("Spend", Money("spend")),
+            ("Remaining", Money("remaining")),
+            ("Burn rate per hour", Money("burnRatePerHour")),
+            ("Projected spend", Money("projectedSpend")),
+            ("Updated", JsonText.Of(budget, "updatedAt")),
+        ]);
+        if (budget?["spendByModel"] is not JsonObject byModel || byModel.Count == 0) return fields;
+        return TableLayout.Sections((null, fields), ("Spend by model", TableLayout.Rows(
+            ["MODEL", "SPEND"], byModel.Select(p => new[] { p.Key, $"{JsonText.Show(p.Value)} {currency}" }))));
+    }
+}
