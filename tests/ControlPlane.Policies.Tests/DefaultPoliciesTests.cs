@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ControlPlane.Policies.Tests.Fixtures;
 
 namespace ControlPlane.Policies.Tests;
@@ -130,23 +129,5 @@ public sealed class DefaultPoliciesTests
 
         Assert.All(verdicts.Where((_, i) => i % 2 == 0), v => Assert.True(v.Allowed));
         Assert.All(verdicts.Where((_, i) => i % 2 == 1), v => Assert.Equal([GpuMessage, AlignmentMessage], v.Denials.Select(d => d.Message)));
-    }
-
-    [Fact]
-    public void Evaluate_DeploymentAndServiceOfAModel_TakesWellUnderAMillisecond()
-    {
-        string[] model = [Manifests.Deployment(), Manifests.Service];
-        const int Runs = 50;
-        var fastest = double.MaxValue;
-        // Batches until one is fast enough or time is up: the JIT's optimised tier arrives after a while, and builds share the cores.
-        var deadline = Stopwatch.StartNew();
-        while (fastest >= 0.5 && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            var clock = Stopwatch.StartNew();
-            for (var i = 0; i < Runs; i++) Defaults.Evaluate(model);
-            fastest = Math.Min(fastest, clock.Elapsed.TotalMilliseconds / Runs);
-        }
-
-        Assert.True(fastest < 0.5, $"{fastest:F3} ms per evaluation");
     }
 }
