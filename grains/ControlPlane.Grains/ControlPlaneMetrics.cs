@@ -17,8 +17,9 @@ public static class ControlPlaneMetrics
         new CounterConfiguration { LabelNames = ["outcome"] });
 
     public static readonly Counter Signals = Metrics.CreateCounter(
-        "controlplane_signals_total", "Signal samples received at the gateway, by stream and outcome.",
-        new CounterConfiguration { LabelNames = ["stream", "outcome"] });
+        "controlplane_signals_total",
+        "Signal samples received, by stream, outcome (accepted, rejected as invalid or for an unknown model, dropped by a full stream queue) and source (rest, prometheus).",
+        new CounterConfiguration { LabelNames = ["stream", "outcome", "source"] });
 
     public static readonly Histogram CommitDuration = Metrics.CreateHistogram(
         "controlplane_git_commit_duration_seconds", "Time to render and commit one decision (a pass's time shared among its decisions).",

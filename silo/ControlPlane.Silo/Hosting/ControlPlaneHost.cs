@@ -53,6 +53,7 @@ public static class ControlPlaneHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddSingleton<Signals.SignalPublisher>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);
