@@ -42,6 +42,10 @@ public static class ControlPlaneMetrics
     public static readonly Counter FluxNotifications = Metrics.CreateCounter(
         "controlplane_flux_receiver_calls_total", "Calls to the Flux Receiver after a push, by outcome.", new CounterConfiguration { LabelNames = ["outcome"] });
 
+    public static readonly Counter PrometheusPolls = Metrics.CreateCounter(
+        "controlplane_prometheus_polls_total", "Queries of Prometheus for GPU utilization, by outcome (succeeded, failed, timeout).",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
     public static readonly Counter CommitFailures = Metrics.CreateCounter(
         "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");
 }
