@@ -38,6 +38,7 @@ public sealed class ClusterGrain(
     {
         state.State = state.State with { Reservations = reservations, UpdatedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
+        ControlPlaneMetrics.ObserveReservations(Name, state.State.Spec, reservations);
         return grant;
     }
 

@@ -189,6 +189,7 @@ public sealed partial class GitOpsWriterGrain(
                 _pushRequested = false;
                 PushOutcome outcome;
                 using var span = ControlPlaneTracing.Source.StartActivity("git.push", ActivityKind.Internal, _pushRequestedBy ?? default);
+                var started = time.GetTimestamp();
                 try
                 {
                     outcome = await WithRepository(r => r.Push(remote));
@@ -198,6 +199,7 @@ public sealed partial class GitOpsWriterGrain(
                 {
                     outcome = PushOutcome.Failed(ex.Message); // e.g. the signer failed while replaying: retry like any failure
                 }
+                ControlPlaneMetrics.PushDuration.Observe(time.GetElapsedTime(started).TotalSeconds);
                 _lastPush = (time.GetUtcNow(), outcome.Error);
                 ControlPlaneMetrics.Pushes.WithLabels(outcome.Succeeded ? "succeeded" : "failed").Inc();
                 try
@@ -216,6 +218,7 @@ public sealed partial class GitOpsWriterGrain(
                 }
                 LogPushFailed(remote.Redacted, LogText.Line(outcome.Error), delay);
                 _pushRequested = true;
+                ControlPlaneMetrics.PushRetries.Inc();
                 DelayDeactivation(delay * 2); // an idle writer must stay to retry, or commits would wait for the next decision
                 await Task.Delay(delay * (0.5 + Random.Shared.NextDouble()), time);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.Value.PushRetryMaxDelay.Ticks));

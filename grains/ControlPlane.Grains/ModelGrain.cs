@@ -102,6 +102,7 @@ public sealed partial class ModelGrain(
         };
         await state.WriteStateAsync();
         ControlPlaneMetrics.Decisions.WithLabels(decision.Kind, decision.Outcome).Inc();
+        ControlPlaneMetrics.ModelReplicas.WithLabels(Id).Set(S.Replicas);
         LogDecision(Id, decision.Kind, new LogLine(decision.Summary), new LogLine(decision.Reason));
         if (!await TryCommit()) ScheduleCommitRetry();
     }

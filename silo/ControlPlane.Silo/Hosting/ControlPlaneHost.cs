@@ -51,8 +51,19 @@ public static class ControlPlaneHost
                 receiverUrl, git.FluxReceiverType, git.FluxReceiverToken(), TimeSpan.FromSeconds(5)));
         }
 
+        builder.Services.AddOptions<Prometheus.DcgmPollerOptions>().Bind(builder.Configuration.GetSection(Prometheus.DcgmPollerOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var dcgm = builder.Configuration.GetSection(Prometheus.DcgmPollerOptions.Section).Get<Prometheus.DcgmPollerOptions>() ?? new Prometheus.DcgmPollerOptions();
+        if (dcgm.Enabled)
+        {
+            // One request per tick at Information would drown the log; failures are logged once by the poller.
+            builder.Services.AddHttpClient(nameof(Prometheus.DcgmPoller)).RemoveAllLoggers();
+            builder.Services.AddHostedService<Prometheus.DcgmPoller>();
+        }
+
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddSingleton<Signals.SignalPublisher>();
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);

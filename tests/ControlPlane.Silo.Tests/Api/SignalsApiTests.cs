@@ -151,7 +151,7 @@ public sealed class SignalsApiTests(GatewayHost host)
     {
         using var response = await _client.GetAsync(Gateway.Url("/metrics"));
         var text = await response.Content.ReadAsStringAsync();
-        var prefix = $"controlplane_signals_total{{stream=\"gpu\",outcome=\"{outcome}\"}} ";
+        var prefix = $"controlplane_signals_total{{stream=\"gpu\",outcome=\"{outcome}\",source=\"rest\"}} ";
         var line = text.Split('\n').FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
         return line is null ? 0 : double.Parse(line[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
     }

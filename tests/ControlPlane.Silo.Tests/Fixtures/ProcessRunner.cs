@@ -25,7 +25,8 @@ public static class ProcessRunner
         IEnumerable<string> arguments,
         string? workingDirectory = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        TimeSpan? timeout = null)
+        TimeSpan? timeout = null,
+        string? standardInput = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var start = new ProcessStartInfo(fileName)
@@ -40,6 +41,7 @@ public static class ProcessRunner
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {fileName}");
+        if (standardInput is not null) await process.StandardInput.WriteAsync(standardInput); // e.g. promtool check metrics reads stdin
         process.StandardInput.Close();
         // Read both pipes at once: a tool that fills one while we wait on the other would hang.
         var stdout = process.StandardOutput.ReadToEndAsync();
