@@ -21,9 +21,14 @@ public sealed record ModelSpec(
     [Id(12)] int MetricWindowSeconds = 30,
     [Id(13)] int Port = 8080,
     [Id(14)] double? RequestsPerSecondPerReplica = null,
-    [Id(15)] RolloutSpec? Rollout = null)
+    [Id(15)] RolloutSpec? Rollout = null,
+    [Id(16)] string? CapacityType = null)
 {
     public const string AlignmentReportAnnotation = "ai-alignment-report-id";
+
+    /// <summary>How the GPUs are bought: <c>on-demand</c> (the default) or <c>spot</c>.</summary>
+    [JsonIgnore]
+    public string CapacityTypeOrDefault => CapacityType ?? CapacityTypes.OnDemand;
 
     [JsonIgnore]
     public IReadOnlyDictionary<string, string> AnnotationsOrEmpty =>
@@ -46,3 +51,14 @@ public sealed record ReplicaBounds([Id(0)] int Min, [Id(1)] int Max);
 /// <summary>Which drift metric to watch and when a breach counts (acted on by the decision engine).</summary>
 [GenerateSerializer, Immutable]
 public sealed record DriftSpec([Id(0)] string Metric = "psi", [Id(1)] double Threshold = 0.2, [Id(2)] int ConsecutiveBreaches = 3);
+
+/// <summary>Which capacity a model's GPUs are bought as; the value of <see cref="ModelSpec.CapacityType"/>.</summary>
+public static class CapacityTypes
+{
+    public const string OnDemand = "on-demand";
+
+    /// <summary>Interruptible, cheaper capacity; rendered as a node selector and toleration.</summary>
+    public const string Spot = "spot";
+
+    public static readonly string[] All = [OnDemand, Spot];
+}

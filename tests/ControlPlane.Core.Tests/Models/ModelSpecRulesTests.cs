@@ -42,6 +42,7 @@ public class ModelSpecRulesTests
             { ok with { Annotations = new(ok.Annotations!) { ["bad key!"] = "x" } }, "annotation key" },
             { ok with { Annotations = new(ok.Annotations!) { ["UPPER.example/x"] = "x" } }, "annotation key" },
             { ok with { Drift = new DriftSpec(Threshold: double.PositiveInfinity) }, "drift.threshold" },
+            { ok with { CapacityType = "preemptible" }, "capacityType" },
         };
     }
 
