@@ -41,6 +41,23 @@ public static class ControlPlaneMetrics
     public static readonly Counter FluxNotifications = Metrics.CreateCounter(
         "controlplane_flux_receiver_calls_total", "Calls to the Flux Receiver after a push, by outcome.", new CounterConfiguration { LabelNames = ["outcome"] });
 
+    public static readonly Counter BudgetEvents = Metrics.CreateCounter(
+        "controlplane_budget_events_total", "FinOps events reported (threshold crossed, forecast over limit, anomaly), by kind.",
+        new CounterConfiguration { LabelNames = ["kind"] });
+
+    public static readonly Gauge BudgetSpend = Metrics.CreateGauge(
+        "controlplane_budget_spend", "Spend in the budget's current period, in its currency.", new GaugeConfiguration { LabelNames = ["budget"] });
+
+    public static readonly Gauge BudgetLimit = Metrics.CreateGauge(
+        "controlplane_budget_limit", "The budget's limit per period, in its currency.", new GaugeConfiguration { LabelNames = ["budget"] });
+
+    public static readonly Gauge BudgetForecast = Metrics.CreateGauge(
+        "controlplane_budget_forecast", "Forecast spend at the end of the budget's period, in its currency.", new GaugeConfiguration { LabelNames = ["budget"] });
+
+    public static readonly Counter WebhookDeliveries = Metrics.CreateCounter(
+        "controlplane_finops_webhook_deliveries_total", "FinOps webhook attempts, by outcome (delivered, retried, failed, dropped).",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
     public static readonly Counter CommitFailures = Metrics.CreateCounter(
         "controlplane_git_commit_failures_total", "Commits that failed and will be retried.");
 }

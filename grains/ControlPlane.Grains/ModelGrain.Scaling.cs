@@ -20,6 +20,7 @@ public sealed partial class ModelGrain
             History = scaling.History,
             ObservedGpuUtilization = scaling.ObservedUtilization ?? S.ObservedGpuUtilization,
             LastSampleAt = latest > (S.LastSampleAt ?? default) ? latest : S.LastSampleAt,
+            Utilization = S.Utilization.Add(batch.Samples.Select(s => (s.Timestamp, s.GpuUtilization)), now),
         };
         await AccrueCost(now, force: false);
         if (scaling.Changes) await Rescale(spec, scaling, now);

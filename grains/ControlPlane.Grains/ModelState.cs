@@ -39,4 +39,10 @@ public sealed record ModelState
 
     /// <summary>The last refused scale (replicas and reason), so that repeated refusals are logged once.</summary>
     [Id(20)] public string? LastRefusal { get; init; }
+
+    /// <summary>What the model cost per UTC hour, the last week.</summary>
+    [Id(21)] public HourlySpendLedger Spend { get; init; } = HourlySpendLedger.Empty;
+
+    /// <summary>Hourly GPU utilization from the samples, the last week: what cost recommendations read.</summary>
+    [Id(22)] public HourlyUtilization Utilization { get; init; } = HourlyUtilization.Empty;
 }

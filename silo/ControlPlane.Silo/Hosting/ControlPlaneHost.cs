@@ -29,6 +29,9 @@ public static class ControlPlaneHost
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ModelGrainOptions>().Bind(builder.Configuration.GetSection(ModelGrainOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FinOpsOptions>().Bind(builder.Configuration.GetSection(FinOpsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IFinOpsEventSink, NoFinOpsEventSink>();
         builder.Services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 

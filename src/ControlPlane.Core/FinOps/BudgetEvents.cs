@@ -36,7 +36,7 @@ public static class BudgetEvents
                     forecast.ForecastAtPeriodEnd, forecast.Currency, forecast.PeriodEnd, forecast.Limit, forecast.Method)));
         foreach (var a in anomalies)
         {
-            var key = $"anomaly/{Stamp(a.At)}";
+            var key = AnomalyKey(a);
             if (reported.Contains(key)) continue;
             found.Add(Event(key, DecisionKind.CostAnomaly, budget, now, forecast,
                 $"budget({budget}): {a.Direction} spend anomaly at {a.At:yyyy-MM-dd HH:mm}Z", a.Explanation,
@@ -44,6 +44,16 @@ public static class BudgetEvents
                 ("score", Number(a.Score)), ("direction", a.Direction)));
         }
         return found;
+    }
+
+    /// <summary>
+    /// An anomalous hour is reported once per direction: an hour judged low while its spend was still arriving may
+    /// later be judged high, and that is news.
+    /// </summary>
+    public static string AnomalyKey(Anomaly anomaly)
+    {
+        ArgumentNullException.ThrowIfNull(anomaly);
+        return $"anomaly/{Stamp(anomaly.At)}/{anomaly.Direction}";
     }
 
     private static BudgetEvent Event(string key, string kind, string budget, DateTimeOffset now, SpendForecast forecast,

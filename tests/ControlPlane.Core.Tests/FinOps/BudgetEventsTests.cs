@@ -53,7 +53,7 @@ public class BudgetEventsTests
         var events = BudgetEvents.Detect("team-risk", Forecast(0.1), [anomaly], new HashSet<string>(), Now);
 
         var reported = Assert.Single(events);
-        Assert.Equal("anomaly/2026-11-10T10:00Z", reported.Key);
+        Assert.Equal("anomaly/2026-11-10T10:00Z/up", reported.Key);
         Assert.Equal(DecisionKind.CostAnomaly, reported.Kind);
     }
 }
