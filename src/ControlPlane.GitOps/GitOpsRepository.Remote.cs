@@ -61,14 +61,20 @@ public sealed partial class GitOpsRepository
             var (exit, output) = SshGit.Run(path, remote, "fetch", "--quiet", remote.Url, $"+{branchRef}:{TrackingRef}");
             return exit == 0 || output.Contains("couldn't find remote ref", StringComparison.OrdinalIgnoreCase) ? null : $"fetch failed: {output}";
         }
+        var deadline = new TransferDeadline(TransferDeadline.Default);
         try
         {
-            repository.Network.Fetch(RemoteName, [$"+{branchRef}:{TrackingRef}"], new FetchOptions { CredentialsProvider = Credentials(remote) });
+            repository.Network.Fetch(RemoteName, [$"+{branchRef}:{TrackingRef}"], new FetchOptions
+            {
+                CredentialsProvider = Credentials(remote),
+                OnTransferProgress = _ => deadline.Continue(),
+                OnProgress = _ => deadline.Continue(),
+            });
             return null;
         }
-        catch (LibGit2SharpException ex) when (!IsMissingBranch(ex))
+        catch (LibGit2SharpException ex) when (!IsMissingBranch(ex) || deadline.Expired)
         {
-            return $"fetch failed: {ex.Message}";
+            return deadline.Describe("fetch", ex.Message);
         }
         catch (LibGit2SharpException)
         {
@@ -86,12 +92,16 @@ public sealed partial class GitOpsRepository
             return IsNotFastForward(output) ? (true, null) : (false, $"push failed: {output}");
         }
         string? rejected = null;
+        var deadline = new TransferDeadline(TransferDeadline.Default);
         try
         {
             repository.Network.Push(target, $"{branchRef}:{branchRef}", new PushOptions
             {
                 CredentialsProvider = Credentials(remote),
                 OnPushStatusError = error => rejected = error.Message,
+                OnPushTransferProgress = (_, _, _) => deadline.Continue(),
+                OnPackBuilderProgress = (_, _, _) => deadline.Continue(),
+                OnNegotiationCompletedBeforePush = _ => deadline.Continue(),
             });
         }
         catch (NonFastForwardException)
@@ -100,7 +110,7 @@ public sealed partial class GitOpsRepository
         }
         catch (LibGit2SharpException ex)
         {
-            return (false, $"push failed: {ex.Message}");
+            return (false, deadline.Describe("push", ex.Message));
         }
         // Only "someone pushed first" is worth a fetch and replay; a hook or a protected branch refusing is an error with its reason.
         if (rejected is null) return (false, null);

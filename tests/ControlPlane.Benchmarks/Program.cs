@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Running;
 using ControlPlane.Benchmarks;
+using ControlPlane.Benchmarks.Autoscale;
 
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- latency [--models 100] [--decisions 1000] [--concurrency 1] [--runs 3] [--poll-ms 1]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- analysis [BenchmarkDotNet options, e.g. --job short]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- repo-growth [--sizes 100,1000,10000] [--commits 200] [--runs 3]
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- autoscale --trace azure-llm-2023-code [--traces ../shared/data/traces] [--rows N] [--price 3.0]
 return args.FirstOrDefault() switch
 {
     "latency" => await DecisionLatencyDriver.RunAsync(DecisionLatencyOptions.Parse(args[1..])),
     "analysis" => Run(() => BenchmarkRunner.Run<AnalysisBenchmarks>(args: args[1..])),
     "repo-growth" => RepositoryGrowthDriver.Run(RepositoryGrowthOptions.Parse(args[1..])),
+    "autoscale" => AutoscaleDriver.Run(AutoscaleOptions.Parse(args[1..])),
     _ => Usage(),
 };
 
@@ -23,5 +26,6 @@ static int Usage()
     Console.Error.WriteLine("usage: ControlPlane.Benchmarks latency [--models N] [--decisions N] [--concurrency N] [--runs N] [--poll-ms N]");
     Console.Error.WriteLine("       ControlPlane.Benchmarks analysis [BenchmarkDotNet options]");
     Console.Error.WriteLine("       ControlPlane.Benchmarks repo-growth [--sizes 100,1000,10000] [--commits 200] [--git-commits 50] [--runs 3]");
+    Console.Error.WriteLine($"       ControlPlane.Benchmarks {AutoscaleOptions.Usage}");
     return 2;
 }

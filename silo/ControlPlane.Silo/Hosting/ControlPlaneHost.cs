@@ -48,7 +48,8 @@ public static class ControlPlaneHost
         var git = builder.Configuration.GetSection(GitOpsOptions.Section).Get<GitOpsOptions>() ?? new GitOpsOptions();
         if (git.FluxReceiverUrl.Length > 0 && Uri.TryCreate(git.FluxReceiverUrl, UriKind.Absolute, out var receiverUrl))
         {
-            builder.Services.AddHttpClient(nameof(FluxReceiver));
+            // The client's default request logging names the URL, and a generic Receiver's webhook path is its only credential.
+            builder.Services.AddHttpClient(nameof(FluxReceiver)).RemoveAllLoggers();
             builder.Services.AddSingleton(sp => new FluxReceiver(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FluxReceiver)),
                 receiverUrl, git.FluxReceiverType, git.FluxReceiverToken(), TimeSpan.FromSeconds(5)));
         }
@@ -81,6 +82,21 @@ public static class ControlPlaneHost
                 StatusCodes.Status403Forbidden => Security.AccessProblems.Forbidden(context.HttpContext),
                 _ => null,
             };
+            // And the reason word every problem of ours carries.
+            if (context.ProblemDetails.Extensions.ContainsKey("reason")) return;
+            var reason = context.ProblemDetails.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "Unauthenticated",
+                StatusCodes.Status403Forbidden => "Forbidden",
+                StatusCodes.Status404NotFound => "NotFound",
+                StatusCodes.Status405MethodNotAllowed => "MethodNotAllowed",
+                StatusCodes.Status415UnsupportedMediaType => "UnsupportedMediaType",
+                StatusCodes.Status413PayloadTooLarge => "PayloadTooLarge",
+                _ => null,
+            };
+            if (reason is null) return;
+            context.ProblemDetails.Extensions["reason"] = reason;
+            context.ProblemDetails.Type = $"urn:controlplane:problem:{reason}";
         });
         builder.Services.AddOpenApi();
         builder.AddControlPlaneSecurity();

@@ -2,17 +2,19 @@ using System.Net;
 using ControlPlane.Silo.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace ControlPlane.Silo.Tests.Fixtures;
 
 /// <summary>
 /// The real host (Orleans silo + gateway) on a data directory of the test's choosing, with its own
-/// free silo ports; <paramref name="settings"/> override configuration keys. It accepts the <see cref="TestKeys"/>
-/// unless <paramref name="testKeys"/> is false; <paramref name="configure"/> runs last.
+/// free silo ports; <paramref name="settings"/> override configuration keys, <paramref name="services"/> adds to the services last.
+/// It accepts the <see cref="TestKeys"/> unless <paramref name="testKeys"/> is false.
 /// </summary>
 public sealed class ControlPlaneFactory(
-    string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, bool testKeys = true, Action<IWebHostBuilder>? configure = null)
+    string dataDirectory, IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, bool testKeys = true)
     : WebApplicationFactory<Program>
 {
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
@@ -38,7 +40,7 @@ public sealed class ControlPlaneFactory(
         builder.UseSetting("ControlPlane:Auth:RateLimit:PermitsPerSecond", "1000000");
         builder.UseSetting("ControlPlane:Auth:RateLimit:Burst", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) builder.UseSetting(key, value);
-        configure?.Invoke(builder);
+        if (services is not null) builder.ConfigureTestServices(services);
     }
 
     /// <summary>A client that presents the test key of <paramref name="role"/>, or no key when null.</summary>

@@ -12,7 +12,8 @@ public sealed class FluxReceiverStub : IDisposable
     public FluxReceiverStub()
     {
         var port = FreePorts.Next();
-        Url = $"http://127.0.0.1:{port}/hook/0123abcd";
+        // Like a real Receiver's path, a digest that only its token's holders know.
+        Url = $"http://127.0.0.1:{port}/hook/{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32))}";
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
         _ = Serve();

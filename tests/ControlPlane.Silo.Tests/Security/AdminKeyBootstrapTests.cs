@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ControlPlane.Silo.Security;
 using ControlPlane.Silo.Tests.Fixtures;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ControlPlane.Silo.Tests.Security;
@@ -43,17 +42,16 @@ public sealed partial class AdminKeyBootstrapTests : IDisposable
     public async Task FirstStart_KeysConfigured_PrintsNothing()
     {
         var output = new StringWriter();
-        await using var plane = new ControlPlaneFactory(_data.Path, configure: Capture(output));
+        await using var plane = new ControlPlaneFactory(_data.Path, services: Capture(output));
 
         using var _ = await plane.StartAsync();
 
         Assert.Empty(output.ToString());
     }
 
-    private ControlPlaneFactory Plane(StringWriter output) => new(_data.Path, testKeys: false, configure: Capture(output));
+    private ControlPlaneFactory Plane(StringWriter output) => new(_data.Path, services: Capture(output), testKeys: false);
 
-    private static Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder> Capture(StringWriter output) =>
-        builder => builder.ConfigureTestServices(services => services.AddSingleton(new AdminKeyConsole(output)));
+    private static Action<IServiceCollection> Capture(StringWriter output) => services => services.AddSingleton(new AdminKeyConsole(output));
 
     private static HttpClient WithKey(ControlPlaneFactory plane, string key)
     {

@@ -80,10 +80,15 @@ public sealed class EndpointRoleTests(GatewayHost host)
         }
         else if (caller is null)
         {
-            await ProblemAssert.IsProblem(response, HttpStatusCode.Unauthorized, "X-Api-Key");
+            var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.Unauthorized, "X-Api-Key");
+            Assert.Equal("Unauthenticated", (string?)problem["reason"]);
             Assert.Contains("ApiKey", response.Headers.WwwAuthenticate.Select(h => h.Scheme));
         }
-        else await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, $"needs the '{required}' role", $"'{caller}'");
+        else
+        {
+            var problem = await ProblemAssert.IsProblem(response, HttpStatusCode.Forbidden, $"needs the '{required}' role", $"'{caller}'");
+            Assert.Equal("Forbidden", (string?)problem["reason"]);
+        }
     }
 
     private static string? Access(Microsoft.AspNetCore.Http.Endpoint endpoint)
