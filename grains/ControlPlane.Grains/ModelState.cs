@@ -45,4 +45,7 @@ public sealed record ModelState
 
     /// <summary>Hourly GPU utilization from the samples, the last week: what cost recommendations read.</summary>
     [Id(22)] public HourlyUtilization Utilization { get; init; } = HourlyUtilization.Empty;
+
+    /// <summary>Demand per minute folded into the online forecast that predictive scaling reads.</summary>
+    [Id(23)] public DemandFit Demand { get; init; } = DemandFit.Empty;
 }

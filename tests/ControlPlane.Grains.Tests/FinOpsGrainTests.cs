@@ -116,6 +116,22 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task ApplyRecommendation_BatchOnPoolWithSpot_MovesTheModelToSpotAtTheSpotPrice()
+    {
+        var (cluster, budget) = await fixture.Infrastructure("rec-spot");
+        var model = fixture.Client.GetGrain<IModelGrain>("risk/rec-spot");
+        await model.Register(GrainClusterFixture.Spec(cluster, budget, min: 2) with { WorkloadClass = "batch" });
+        var spot = Assert.Single(await model.Recommendations(), r => r.Kind == RecommendationKind.Spot);
+
+        var result = await model.ApplyRecommendation(spot.Id);
+
+        Assert.Null(result.Error);
+        Assert.Equal(CapacityTypes.Spot, result.Model!.Spec.CapacityType);
+        Assert.Equal(1.1, result.Model.PricePerGpuHour);
+        Assert.DoesNotContain(await model.Recommendations(), r => r.Kind == RecommendationKind.Spot);
+    }
+
+    [Fact]
     public async Task ApplyRecommendation_NoLongerCurrent_IsRefusedAsUnknown()
     {
         var (cluster, budget) = await fixture.Infrastructure("rec-stale");

@@ -22,13 +22,18 @@ public sealed record ModelSpec(
     [Id(13)] int Port = 8080,
     [Id(14)] double? RequestsPerSecondPerReplica = null,
     [Id(15)] RolloutSpec? Rollout = null,
-    [Id(16)] string? CapacityType = null)
+    [Id(16)] string? CapacityType = null,
+    [Id(17)] ScalingSpec? Scaling = null)
 {
     public const string AlignmentReportAnnotation = "ai-alignment-report-id";
 
     /// <summary>How the GPUs are bought: <c>on-demand</c> (the default) or <c>spot</c>.</summary>
     [JsonIgnore]
     public string CapacityTypeOrDefault => CapacityType ?? CapacityTypes.OnDemand;
+
+    /// <summary>How replicas follow load: <c>reactive</c> (the default, HPA's rule) or <c>predictive</c>.</summary>
+    [JsonIgnore]
+    public string ScalingMode => Scaling?.Mode ?? ScalingModes.Reactive;
 
     [JsonIgnore]
     public IReadOnlyDictionary<string, string> AnnotationsOrEmpty =>
@@ -61,4 +66,20 @@ public static class CapacityTypes
     public const string Spot = "spot";
 
     public static readonly string[] All = [OnDemand, Spot];
+}
+
+/// <summary>How the model scales; see <see cref="ScalingModes"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ScalingSpec([Id(0)] string Mode = ScalingModes.Reactive);
+
+/// <summary>The values of <see cref="ScalingSpec.Mode"/>.</summary>
+public static class ScalingModes
+{
+    /// <summary>HPA's rule on the utilization (and request rate) now.</summary>
+    public const string Reactive = "reactive";
+
+    /// <summary>Provisions for the forecast demand over the start-up lead time, never below the reactive rule.</summary>
+    public const string Predictive = "predictive";
+
+    public static readonly string[] All = [Reactive, Predictive];
 }
