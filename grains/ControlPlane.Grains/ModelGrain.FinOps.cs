@@ -7,6 +7,9 @@ public sealed partial class ModelGrain
 {
     private static readonly TimeSpan SpendKept = TimeSpan.FromDays(7);
 
+    /// <summary>Utilization anomalies must also move by 10 percentage points: a 3% wiggle on a flat line is not news.</summary>
+    private static readonly AnomalyOptions UtilizationAnomalies = AnomalyOptions.Default with { MinAbsoluteDeviation = 10 };
+
     /// <summary>
     /// Adds the cost of the GPUs held since the last accrual to the model's hourly ledger, its budget and its cluster.
     /// OpenCost's allocation: max(requested, used) GPUs, used = replicas × GPUs per replica × observed utilization.
@@ -92,6 +95,44 @@ public sealed partial class ModelGrain
         var budget = await Budget(spec).Spec();
         var input = new RecommendationInput(Id, spec, S.Replicas, S.Utilization.Summarize(now), cluster?.Spec.Pools ?? [], now, budget?.Currency ?? "USD");
         return CostRecommender.Recommend(input);
+    }
+
+    /// <summary>
+    /// Once an hour completes, judges it against the model's week of hourly utilization; an anomaly is recorded (model
+    /// log, feed, metric, webhook) as a <c>cost-anomaly</c> event, after the hour is remembered as judged.
+    /// </summary>
+    private async Task JudgeUtilization(DateTimeOffset now)
+    {
+        var nowHour = HourlySeries.HourOf(now);
+        if (S.UtilizationCheckedUntil is { } judged && judged >= nowHour) return;
+        var since = S.UtilizationCheckedUntil is { } from && from > nowHour.AddDays(-1) ? from : nowHour.AddDays(-1);
+        var series = S.Utilization.ToSeries(nowHour.AddHours(-HourlyUtilization.MaxHours), nowHour);
+        var found = AnomalyDetector.Detect("gpu-utilization", series, since, UtilizationAnomalies);
+        var events = found.Select(a => new Decision(Guid.CreateVersion7(now).ToString(), DecisionKind.CostAnomaly, Id, now,
+            string.Create(CultureInfo.InvariantCulture, $"utilization({Id}): {a.Direction} anomaly at {a.At:yyyy-MM-dd HH:mm}Z"), a.Explanation,
+            Outcome: DecisionOutcome.Observed, RequestedBy: Requester.ControlPlane, Inputs: new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["metric"] = a.Metric,
+                ["hour"] = a.At.ToString("O", CultureInfo.InvariantCulture),
+                ["value"] = a.Value.ToString("0.##", CultureInfo.InvariantCulture),
+                ["expected"] = a.Expected.ToString("0.##", CultureInfo.InvariantCulture),
+                ["score"] = a.Score.ToString("0.##", CultureInfo.InvariantCulture),
+                ["direction"] = a.Direction,
+            })).ToList();
+        state.State = S with
+        {
+            UtilizationCheckedUntil = nowHour,
+            Decisions = events.Aggregate(S.Decisions, (log, e) => DecisionLog.Append(log, e, options.Value.DecisionLogCapacity)),
+        };
+        if (events.Count == 0) return;
+        await state.WriteStateAsync();
+        foreach (var e in events)
+        {
+            ControlPlaneMetrics.BudgetEvents.WithLabels(e.Kind).Inc();
+            LogDecision(Id, e.Kind, new LogLine(e.Summary), new LogLine(e.Reason));
+            await PublishDecision(e);
+            finOpsSink.Publish(e);
+        }
     }
 
     private static Dictionary<string, string> RecommendationInputs(Recommendation recommendation)

@@ -31,6 +31,7 @@ public sealed partial class ModelGrain
             Utilization = S.Utilization.Add(batch.Samples.Select(s => (s.Timestamp, s.GpuUtilization)), now),
         };
         await AccrueCost(now, force: false);
+        await JudgeUtilization(now);
         if (scaling.Changes) await Rescale(spec, scaling, now);
     }
 

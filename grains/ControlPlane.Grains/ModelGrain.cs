@@ -15,6 +15,7 @@ public sealed partial class ModelGrain(
     [PersistentState("reference", StorageNames.Default)] IPersistentState<ModelReferenceState> reference,
     IOptions<ModelGrainOptions> options,
     IOptions<GitOpsOptions> gitOptions,
+    IFinOpsEventSink finOpsSink,
     TimeProvider time,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {

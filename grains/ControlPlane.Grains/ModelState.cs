@@ -48,4 +48,7 @@ public sealed record ModelState
 
     /// <summary>Demand per minute folded into the online forecast that predictive scaling reads.</summary>
     [Id(23)] public DemandFit Demand { get; init; } = DemandFit.Empty;
+
+    /// <summary>Hours before this were judged for utilization anomalies; each hour is judged once, when it is complete.</summary>
+    [Id(24)] public DateTimeOffset? UtilizationCheckedUntil { get; init; }
 }

@@ -132,6 +132,26 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Observe_HourFarAboveADayOfSteadyUtilization_RecordsOneUtilizationAnomaly()
+    {
+        var (cluster, budget) = await fixture.Infrastructure("util-anomaly");
+        var model = fixture.Client.GetGrain<IModelGrain>("risk/util-anomaly");
+        await model.Register(GrainClusterFixture.Spec(cluster, budget, min: 2, max: 2));
+        var lastHour = ThisHour.AddHours(-1);
+        var steady = Enumerable.Range(2, 28).Select(h => new GpuSample("risk/util-anomaly", ThisHour.AddHours(-h).AddMinutes(30), 20));
+
+        await model.Observe(new GpuSampleBatch([.. steady, new GpuSample("risk/util-anomaly", lastHour.AddMinutes(30), 95)]));
+        await model.Observe(new GpuSampleBatch([new GpuSample("risk/util-anomaly", DateTimeOffset.UtcNow, 20)]));
+
+        var events = fixture.FinOpsEvents.Published.Where(e => e.Model == "risk/util-anomaly").ToList();
+        var anomaly = Assert.Single(events);
+        Assert.Equal(DecisionKind.CostAnomaly, anomaly.Kind);
+        Assert.Equal("gpu-utilization", anomaly.Inputs!["metric"]);
+        Assert.Equal("up", anomaly.Inputs["direction"]);
+        Assert.Contains(await model.Decisions(10), d => d.Id == anomaly.Id && d.Outcome == DecisionOutcome.Observed);
+    }
+
+    [Fact]
     public async Task ApplyRecommendation_NoLongerCurrent_IsRefusedAsUnknown()
     {
         var (cluster, budget) = await fixture.Infrastructure("rec-stale");
