@@ -48,7 +48,18 @@ public sealed partial class FinOpsWebhook : BackgroundService, IFinOpsEventSink
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var finOpsEvent in _queue.Reader.ReadAllAsync(stoppingToken))
-            await DeliverAsync(finOpsEvent, stoppingToken);
+        {
+            try
+            {
+                await DeliverAsync(finOpsEvent, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A fault in one delivery must not stop the sender (or, by the host's default, the process).
+                ControlPlaneMetrics.WebhookDeliveries.WithLabels("failed").Inc();
+                LogFault(ex, finOpsEvent.Id);
+            }
+        }
     }
 
     /// <summary>Tries the event up to the configured attempts; the body (and so the signature) is the same on every attempt.</summary>
@@ -87,7 +98,7 @@ public sealed partial class FinOpsWebhook : BackgroundService, IFinOpsEventSink
             if (_options.WebhookSecretFile.Length > 0)
                 request.Headers.Add(SignatureHeader, Signature(await File.ReadAllTextAsync(_options.WebhookSecretFile, ct), body));
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return $"the secret file could not be read: {ex.GetType().Name}";
         }
@@ -120,6 +131,9 @@ public sealed partial class FinOpsWebhook : BackgroundService, IFinOpsEventSink
 
     [LoggerMessage(Level = LogLevel.Information, Message = "FinOps webhook attempt {Attempt} for event {EventId} failed ({Failure}); retrying in {Delay}")]
     private partial void LogRetry(string eventId, int attempt, string failure, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "FinOps webhook delivery of event {EventId} failed unexpectedly")]
+    private partial void LogFault(Exception ex, string eventId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "FinOps webhook gave up on event {EventId} ({Kind}) after {Attempts} attempts: {Failure}")]
     private partial void LogGaveUp(string eventId, string kind, int attempts, string failure);
