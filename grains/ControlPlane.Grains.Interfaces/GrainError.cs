@@ -12,7 +12,10 @@ public sealed record GrainError([Id(0)] string Code, [Id(1)] string Detail, [Id(
     public const string NotRegistered = "NotRegistered";
     public const string UnknownVersion = "UnknownVersion";
     public const string RolloutConflict = "RolloutConflict";
+    public const string UnknownRecommendation = "UnknownRecommendation";
+    public const string BudgetExceeded = "BudgetExceeded";
+    public const string NotApplicable = "NotApplicable";
 
     /// <summary>Codes that mean the request contradicts current state (409) rather than being malformed.</summary>
-    public static readonly string[] Conflicts = [InsufficientCapacity, RolloutConflict];
+    public static readonly string[] Conflicts = [InsufficientCapacity, RolloutConflict, BudgetExceeded, NotApplicable];
 }

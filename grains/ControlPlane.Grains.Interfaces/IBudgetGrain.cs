@@ -11,6 +11,15 @@ public interface IBudgetGrain : IGrainWithStringKey
     Task Accrue(string model, double cost, DateTimeOffset until);
 
     /// <summary>
+    /// Adds the cost a model accrued over [<paramref name="from"/>, <paramref name="until"/>), spread over those hours in
+    /// the budget's hourly ledger, then evaluates thresholds, forecast and anomalies (throttled) and reports new events.
+    /// </summary>
+    Task AccrueBetween(string model, double cost, DateTimeOffset from, DateTimeOffset until);
+
+    /// <summary>The budget's spec alone, without computing a forecast; null when not registered.</summary>
+    Task<BudgetSpec?> Spec();
+
+    /// <summary>
     /// Answers a proposed scale-up against the projected spend of every model in the budget, and holds the
     /// model's hourly rate at what it allows, so that two models cannot both spend the same headroom.
     /// </summary>

@@ -12,4 +12,7 @@ public interface IClusterGrain : IGrainWithStringKey
     /// refuses (and changes nothing) when fewer than <paramref name="minReplicas"/> fit. Zero replicas releases.
     /// </summary>
     Task<GpuGrant> Reserve(string model, string gpuType, int gpusPerReplica, int replicas, int minReplicas);
+
+    /// <summary>Adds what a model's GPUs in this cluster cost over [<paramref name="from"/>, <paramref name="until"/>) to the hourly roll-up.</summary>
+    Task AccrueSpend(string model, double cost, DateTimeOffset from, DateTimeOffset until);
 }

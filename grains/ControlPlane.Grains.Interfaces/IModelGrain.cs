@@ -25,4 +25,13 @@ public interface IModelGrain : IGrainWithStringKey
 
     /// <summary>Feeds drift and quality samples as the "drift" stream does.</summary>
     Task ObserveDrift(DriftSampleBatch batch);
+
+    /// <summary>Cost recommendations computed now from the last week's utilization and the cluster's prices; empty when unregistered.</summary>
+    Task<IReadOnlyList<Recommendation>> Recommendations();
+
+    /// <summary>
+    /// Recomputes the recommendations and applies the one with <paramref name="id"/> like any decision (policy gate, budget,
+    /// cluster, decision log, commit); refused with <see cref="GrainError.UnknownRecommendation"/> when it is no longer current.
+    /// </summary>
+    Task<RecommendationResult> ApplyRecommendation(string id);
 }

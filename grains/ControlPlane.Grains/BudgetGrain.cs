@@ -1,9 +1,14 @@
 namespace ControlPlane.Grains;
 
-/// <summary>One budget: its limit, the spend its models accrue in the current period, and their hourly rates.</summary>
+/// <summary>
+/// One budget: its limit, the spend its models accrue in the current period, their hourly rates, and the hourly
+/// ledger its forecast and anomalies come from. Events (thresholds, forecast, anomalies) live in BudgetGrain.Events.cs.
+/// </summary>
 public sealed partial class BudgetGrain(
     [PersistentState("budget", StorageNames.Default)] IPersistentState<BudgetState> state,
     TimeProvider time,
+    IOptions<FinOpsOptions> finOps,
+    IFinOpsEventSink sink,
     ILogger<BudgetGrain> logger) : Grain, IBudgetGrain
 {
     private string Name => this.GetPrimaryKeyString();
@@ -17,24 +22,40 @@ public sealed partial class BudgetGrain(
             ? state.State with { Spec = spec, UpdatedAt = now }
             : state.State with { Spec = spec, PeriodStart = periodStart, Spend = 0, SpendByModel = [], UpdatedAt = now };
         await state.WriteStateAsync();
-        return View(spec);
+        var view = View(spec);
+        SetGauges(spec, view.Forecast!);
+        return view;
     }
 
     Task<BudgetView?> IBudgetGrain.Get() =>
         Task.FromResult(state.State.Spec is { } spec ? View(spec) : null);
 
-    async Task IBudgetGrain.Accrue(string model, double cost, DateTimeOffset until)
+    Task<BudgetSpec?> IBudgetGrain.Spec() => Task.FromResult(state.State.Spec);
+
+    Task IBudgetGrain.Accrue(string model, double cost, DateTimeOffset until) =>
+        ((IBudgetGrain)this).AccrueBetween(model, cost, until, until);
+
+    async Task IBudgetGrain.AccrueBetween(string model, double cost, DateTimeOffset from, DateTimeOffset until)
     {
         if (state.State.Spec is not { } spec)
         {
             LogUnknownBudget(Name, model);
             return;
         }
+        var now = time.GetUtcNow();
         var current = InPeriodOf(spec, until);
         var byModel = new Dictionary<string, double>(current.SpendByModel);
         byModel[model] = byModel.GetValueOrDefault(model) + cost;
-        state.State = current with { Spend = current.Spend + cost, SpendByModel = byModel, UpdatedAt = time.GetUtcNow() };
+        state.State = current with
+        {
+            Spend = current.Spend + cost,
+            SpendByModel = byModel,
+            Ledger = current.Ledger.Accrue(cost, from, until),
+            UpdatedAt = now,
+        };
+        var events = Evaluate(spec, now);
         await state.WriteStateAsync();
+        await Report(events); // after the write: an event is reported only once it is remembered as reported
     }
 
     async Task<BudgetAnswer> IBudgetGrain.ReserveSpend(string model, int currentReplicas, int desiredReplicas, double costPerReplicaHour)
@@ -75,8 +96,12 @@ public sealed partial class BudgetGrain(
         var rate = s.RateByModel.Values.Sum();
         var end = BudgetPeriod.EndOf(spec.Period, now);
         var projected = s.Spend + rate * Math.Max(0, (end - now).TotalHours);
-        return new BudgetView(Name, spec, s.PeriodStart, s.Spend, spec.Limit - s.Spend, s.SpendByModel, s.UpdatedAt, rate, projected, end);
+        return new BudgetView(Name, spec, s.PeriodStart, s.Spend, spec.Limit - s.Spend, s.SpendByModel, s.UpdatedAt, rate, projected, end,
+            Forecast(spec, now), s.Anomalies.Where(a => a.At >= now.AddDays(-7)).ToList());
     }
+
+    private SpendForecast Forecast(BudgetSpec spec, DateTimeOffset now) =>
+        SpendForecaster.Forecast(spec, state.State.Ledger, now, new SpendForecastOptions(ThresholdPercents: spec.ThresholdsOrDefault));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Budget {Budget} is not registered; cost from {Model} was not recorded")]
     private partial void LogUnknownBudget(string budget, string model);

@@ -12,4 +12,13 @@ public sealed record BudgetState
 
     /// <summary>What each model costs per hour now; the basis of the spend projection.</summary>
     [Id(5)] public Dictionary<string, double> RateByModel { get; init; } = [];
+
+    /// <summary>Spend per UTC hour across periods (eight weeks): the basis of the forecast and the anomalies.</summary>
+    [Id(6)] public HourlySpendLedger Ledger { get; init; } = HourlySpendLedger.Empty;
+
+    /// <summary>Events already reported (thresholds per period, forecast per period, anomalous hours), kept 40 days.</summary>
+    [Id(7)] public IReadOnlyList<ReportedEvent> Reported { get; init; } = [];
+
+    /// <summary>Anomalies found in the last week, oldest first.</summary>
+    [Id(8)] public IReadOnlyList<Anomaly> Anomalies { get; init; } = [];
 }

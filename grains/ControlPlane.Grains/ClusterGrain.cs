@@ -1,6 +1,6 @@
 namespace ControlPlane.Grains;
 
-/// <summary>One cluster: its GPU pools and the GPUs each model holds there.</summary>
+/// <summary>One cluster: its GPU pools, the GPUs each model holds there, and what they cost per hour.</summary>
 public sealed class ClusterGrain(
     [PersistentState("cluster", StorageNames.Default)] IPersistentState<ClusterState> state,
     TimeProvider time) : Grain, IClusterGrain
@@ -31,8 +31,21 @@ public sealed class ClusterGrain(
         if (fit < minReplicas)
             return Refused(GrainError.InsufficientCapacity,
                 $"cluster '{Name}' has {free} free '{gpuType}' GPUs; {minReplicas} replicas × {gpusPerReplica} GPUs need {minReplicas * gpusPerReplica}.");
-        return await Save([.. others, new GpuReservation(model, gpuType, fit * gpusPerReplica)], new GpuGrant(fit, pool.OnDemandPricePerGpuHour, null));
+        return await Save([.. others, new GpuReservation(model, gpuType, fit * gpusPerReplica)],
+            new GpuGrant(fit, pool.OnDemandPricePerGpuHour, null, pool.SpotPricePerGpuHour));
     }
+
+    async Task IClusterGrain.AccrueSpend(string model, double cost, DateTimeOffset from, DateTimeOffset until)
+    {
+        var now = time.GetUtcNow();
+        var spend = state.State.Spend.Accrue(cost, from, until).Since(HourlySeries.HourOf(now).AddHours(-SpendHoursKept + 1));
+        if (ReferenceEquals(spend, state.State.Spend)) return;
+        state.State = state.State with { Spend = spend };
+        await state.WriteStateAsync();
+    }
+
+    /// <summary>The roll-up shows a day; two are kept so the view never starts mid-history.</summary>
+    private const int SpendHoursKept = 48;
 
     private async Task<GpuGrant> Save(List<GpuReservation> reservations, GpuGrant grant)
     {
@@ -44,5 +57,10 @@ public sealed class ClusterGrain(
 
     private static GpuGrant Refused(string code, string detail) => new(0, 0, new GrainError(code, detail));
 
-    private ClusterView View(ClusterSpec spec) => new(Name, spec, state.State.Reservations, state.State.UpdatedAt);
+    private ClusterView View(ClusterSpec spec)
+    {
+        var from = HourlySeries.HourOf(time.GetUtcNow()).AddHours(-23);
+        var lastDay = state.State.Spend.Since(from).Buckets;
+        return new(Name, spec, state.State.Reservations, state.State.UpdatedAt, lastDay.Sum(b => b.Amount), lastDay);
+    }
 }

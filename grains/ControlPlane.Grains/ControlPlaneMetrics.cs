@@ -49,6 +49,10 @@ public static class ControlPlaneMetrics
     public static readonly Counter FluxNotifications = Metrics.CreateCounter(
         "controlplane_flux_receiver_calls_total", "Calls to the Flux Receiver after a push, by outcome.", new CounterConfiguration { LabelNames = ["outcome"] });
 
+    public static readonly Counter BudgetEvents = Metrics.CreateCounter(
+        "controlplane_budget_events_total", "FinOps events reported (threshold crossed, forecast over limit, anomaly), by kind.",
+        new CounterConfiguration { LabelNames = ["kind"] });
+
     public static readonly Gauge BudgetSpend = Metrics.CreateGauge(
         "controlplane_budget_spend", "Spend in the budget's current period, in its currency.", new GaugeConfiguration { LabelNames = ["budget"] });
 
@@ -66,6 +70,10 @@ public static class ControlPlaneMetrics
 
     public static readonly Counter PrometheusPolls = Metrics.CreateCounter(
         "controlplane_prometheus_polls_total", "Queries of Prometheus for GPU utilization, by outcome (succeeded, failed, timeout).",
+        new CounterConfiguration { LabelNames = ["outcome"] });
+
+    public static readonly Counter WebhookDeliveries = Metrics.CreateCounter(
+        "controlplane_finops_webhook_deliveries_total", "FinOps webhook attempts, by outcome (delivered, retried, failed, dropped).",
         new CounterConfiguration { LabelNames = ["outcome"] });
 
     public static readonly Counter CommitFailures = Metrics.CreateCounter(

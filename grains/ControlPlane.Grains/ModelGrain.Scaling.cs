@@ -1,6 +1,9 @@
 namespace ControlPlane.Grains;
 
-/// <summary>Scaling: GPU samples in, Core's rule, then the budget and the cluster have their say.</summary>
+/// <summary>
+/// Scaling: GPU samples in, Core's rule (reactive, or predictive on the demand forecast fitted here), then the budget,
+/// the cluster and the policy gate have their say.
+/// </summary>
 public sealed partial class ModelGrain
 {
     async Task IModelGrain.Observe(GpuSampleBatch batch)
@@ -12,16 +15,23 @@ public sealed partial class ModelGrain
         }
         var now = time.GetUtcNow();
         var window = S.Window.Add(batch.Samples, now);
-        var scaling = ScalingPolicy.Decide(new ScalingInput(spec, S.Replicas, window, S.History, now));
+        var demand = S.Demand.Add(batch.Samples.Where(s => s.RequestsPerSecond is not null).Select(s => (s.Timestamp, s.RequestsPerSecond!.Value)), S.Replicas);
+        var scaling = spec.ScalingMode == ScalingModes.Predictive
+            ? PredictiveScaling.Decide(new PredictiveScalingInput(spec, S.Replicas, window.MeanOver(TimeSpan.FromSeconds(spec.MetricWindowSeconds), now),
+                demand.Forecast(), DemandFit.Scaling, S.History, now))
+            : ScalingPolicy.Decide(new ScalingInput(spec, S.Replicas, window, S.History, now));
         var latest = batch.Samples.Max(s => s.Timestamp);
         state.State = S with
         {
             Window = window,
+            Demand = demand,
             History = scaling.History,
             ObservedGpuUtilization = scaling.ObservedUtilization ?? S.ObservedGpuUtilization,
             LastSampleAt = latest > (S.LastSampleAt ?? default) ? latest : S.LastSampleAt,
+            Utilization = S.Utilization.Add(batch.Samples.Select(s => (s.Timestamp, s.GpuUtilization)), now),
         };
         await AccrueCost(now, force: false);
+        await JudgeUtilization(now);
         if (scaling.Changes) await Rescale(spec, scaling, now);
     }
 

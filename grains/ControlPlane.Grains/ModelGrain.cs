@@ -15,6 +15,7 @@ public sealed partial class ModelGrain(
     [PersistentState("reference", StorageNames.Default)] IPersistentState<ModelReferenceState> reference,
     IOptions<ModelGrainOptions> options,
     IOptions<GitOpsOptions> gitOptions,
+    IFinOpsEventSink finOpsSink,
     TimeProvider time,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
@@ -51,7 +52,8 @@ public sealed partial class ModelGrain(
         if (previous is not null && previous.Cluster != spec.Cluster)
             await Cluster(previous).Reserve(Id, previous.GpuType, previous.GpusPerReplica, 0, 0);
         if (previous is not null && previous.Budget != spec.Budget) await Budget(previous).SetRate(Id, 0);
-        await Budget(spec).SetRate(Id, grant.Replicas * spec.GpusPerReplica * grant.PricePerGpuHour);
+        var price = grant.PriceFor(spec.CapacityTypeOrDefault);
+        await Budget(spec).SetRate(Id, grant.Replicas * spec.GpusPerReplica * price);
 
         if (previous is not null && previous.IsSameAs(spec) && grant.Replicas == S.Replicas && S.PendingDecisionId is null)
             return new RegistrationResult(View(), null, false);
@@ -69,7 +71,7 @@ public sealed partial class ModelGrain(
         {
             Spec = spec,
             Replicas = grant.Replicas,
-            PricePerGpuHour = grant.PricePerGpuHour,
+            PricePerGpuHour = price,
             RegisteredAt = previous is null ? now : S.RegisteredAt,
             AccruedUntil = now,
             Rollout = null,
@@ -192,16 +194,6 @@ public sealed partial class ModelGrain(
             _retryDelay = TimeSpan.FromTicks(Math.Min(_retryDelay.Ticks * 2, TimeSpan.FromMinutes(1).Ticks));
             _commitRetry?.Change(_retryDelay, _retryDelay);
         }, new GrainTimerCreationOptions(_retryDelay, _retryDelay) { KeepAlive = true });
-    }
-
-    /// <summary>Adds the cost of the GPUs held since the last accrual to the model's budget.</summary>
-    private async Task AccrueCost(DateTimeOffset now, bool force)
-    {
-        if (S.Spec is not { } spec || S.AccruedUntil is not { } since) return;
-        if (!force && now - since < options.Value.AccrualInterval) return;
-        var cost = CostAccrual.Cost(S.Replicas * spec.GpusPerReplica, S.PricePerGpuHour, now - since);
-        if (cost > 0) await Budget(spec).Accrue(Id, cost, now);
-        state.State = S with { AccruedUntil = now };
     }
 
     private IGitOpsWriterGrain Writer => GrainFactory.GetGrain<IGitOpsWriterGrain>(gitOptions.Value.WriterKey);

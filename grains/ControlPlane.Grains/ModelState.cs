@@ -39,4 +39,16 @@ public sealed record ModelState
 
     /// <summary>The last refused scale (replicas and reason), so that repeated refusals are logged once.</summary>
     [Id(20)] public string? LastRefusal { get; init; }
+
+    /// <summary>What the model cost per UTC hour, the last week.</summary>
+    [Id(21)] public HourlySpendLedger Spend { get; init; } = HourlySpendLedger.Empty;
+
+    /// <summary>Hourly GPU utilization from the samples, the last week: what cost recommendations read.</summary>
+    [Id(22)] public HourlyUtilization Utilization { get; init; } = HourlyUtilization.Empty;
+
+    /// <summary>Demand per minute folded into the online forecast that predictive scaling reads.</summary>
+    [Id(23)] public DemandFit Demand { get; init; } = DemandFit.Empty;
+
+    /// <summary>Hours before this were judged for utilization anomalies; each hour is judged once, when it is complete.</summary>
+    [Id(24)] public DateTimeOffset? UtilizationCheckedUntil { get; init; }
 }

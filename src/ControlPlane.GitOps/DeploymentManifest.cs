@@ -1,4 +1,5 @@
 using ControlPlane.Core.GitOps;
+using ControlPlane.Core.Models;
 using k8s.Models;
 
 namespace ControlPlane.GitOps;
@@ -49,13 +50,22 @@ internal static class DeploymentManifest
                                 },
                             },
                         ],
-                        NodeSelector = new SortedDictionary<string, string>(StringComparer.Ordinal)
-                        {
-                            [ManifestRenderer.GpuTypeNodeLabel] = spec.GpuType,
-                        },
+                        NodeSelector = NodeSelector(spec),
+                        // Spot nodes are tainted so that only workloads that accept interruption land there.
+                        Tolerations = spec.CapacityType == CapacityTypes.Spot
+                            ? [new V1Toleration { Key = ManifestRenderer.CapacityTypeNodeLabel, OperatorProperty = "Equal", Value = CapacityTypes.Spot, Effect = "NoSchedule" }]
+                            : null,
                     },
                 },
             },
         };
+    }
+
+    /// <summary>The GPU type always; the capacity type only when the spec names one, so on-demand manifests stay as they were.</summary>
+    private static SortedDictionary<string, string> NodeSelector(ModelSpec spec)
+    {
+        var selector = new SortedDictionary<string, string>(StringComparer.Ordinal) { [ManifestRenderer.GpuTypeNodeLabel] = spec.GpuType };
+        if (spec.CapacityType is { } capacity) selector[ManifestRenderer.CapacityTypeNodeLabel] = capacity;
+        return selector;
     }
 }

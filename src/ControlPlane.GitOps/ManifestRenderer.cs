@@ -11,6 +11,7 @@ public static class ManifestRenderer
     public const string ManagedByLabel = "app.kubernetes.io/managed-by";
     public const string ManagedByValue = "controlplane";
     public const string GpuTypeNodeLabel = "controlplane.io/gpu-type";
+    public const string CapacityTypeNodeLabel = "controlplane.io/capacity-type";
     public const string GpuResource = "nvidia.com/gpu";
     public const string ContainerName = "model";
     public const string PortName = "http";

@@ -19,6 +19,20 @@ public class GitOpsRepositoryApplyTests
     }
 
     [Fact]
+    public void Apply_SpotModel_KustomizeBuildsNodeSelectorAndToleration()
+    {
+        using var writer = new WriterRepository();
+        var desired = DesiredStates.Model() with { Spec = DesiredStates.Spec() with { CapacityType = "spot" } };
+
+        writer.Repository.Apply(DesiredStates.Change("d-1", desired));
+
+        var output = Kustomize.Build(Path.Combine(writer.Clone(), "clusters", "prod-eu"));
+        Assert.Contains("controlplane.io/capacity-type: spot\n", output, StringComparison.Ordinal);
+        Assert.Contains("key: controlplane.io/capacity-type", output, StringComparison.Ordinal);
+        Assert.Contains("effect: NoSchedule", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Apply_NewModel_WritesExactlyTheRenderedFiles()
     {
         using var writer = new WriterRepository();

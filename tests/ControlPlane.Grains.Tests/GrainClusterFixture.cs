@@ -15,6 +15,9 @@ public class GrainClusterFixture : IAsyncLifetime
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("Cluster not deployed.");
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>Every FinOps event either silo published, in order.</summary>
+    public RecordingFinOpsSink FinOpsEvents { get; } = new();
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -25,6 +28,8 @@ public class GrainClusterFixture : IAsyncLifetime
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<GitOpsOptions>(o => o.RepositoryPath = RepositoryPath);
             silo.Services.Configure<ModelGrainOptions>(o => o.CommitRetryDelay = TimeSpan.FromMilliseconds(50));
+            silo.Services.Configure<FinOpsOptions>(o => o.EvaluationInterval = TimeSpan.Zero);
+            silo.Services.AddSingleton<IFinOpsEventSink>(FinOpsEvents);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(StreamNamespaces.Provider));
         _cluster = builder.Build();

@@ -11,7 +11,7 @@ public static class ControlPlaneApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseControlPlaneSecurity();
-        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi().MapKeysApi();
+        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi().MapKeysApi().MapRecommendationsApi();
         return app;
     }
 }

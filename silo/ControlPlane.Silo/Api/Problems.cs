@@ -30,7 +30,7 @@ public static class Problems
         Make(StatusCodes.Status503ServiceUnavailable, "Unavailable", "Try again shortly.", detail);
 
     /// <summary>
-    /// A policy denial is 422 with every message; a missing model or version is 404; a request that contradicts current state (a full pool, a rollout in
+    /// A policy denial is 422 with every message; a missing model, version or recommendation is 404; a request that contradicts current state (a full pool, a rollout in
     /// progress) is 409; a reference to something unregistered in the body is the caller's mistake, 400.
     /// </summary>
     public static ProblemHttpResult From(GrainError error)
@@ -40,7 +40,7 @@ public static class Problems
             return Make(StatusCodes.Status422UnprocessableEntity, error.Code, "A policy denied the change.", error.Detail, error.Messages);
         var status = error.Code switch
         {
-            GrainError.NotRegistered or GrainError.UnknownVersion => StatusCodes.Status404NotFound,
+            GrainError.NotRegistered or GrainError.UnknownVersion or GrainError.UnknownRecommendation => StatusCodes.Status404NotFound,
             _ when GrainError.Conflicts.Contains(error.Code) => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
         };

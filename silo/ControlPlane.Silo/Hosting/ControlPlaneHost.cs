@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ControlPlane.GitOps;
 using ControlPlane.Policies;
+using ControlPlane.Silo.FinOps;
 using ControlPlane.Silo.Security;
 using ControlPlane.Storage.Sqlite;
 using Orleans.Configuration;
@@ -29,6 +30,18 @@ public static class ControlPlaneHost
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ModelGrainOptions>().Bind(builder.Configuration.GetSection(ModelGrainOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<FinOpsOptions>().Bind(builder.Configuration.GetSection(FinOpsOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        var finOps = builder.Configuration.GetSection(FinOpsOptions.Section).Get<FinOpsOptions>() ?? new FinOpsOptions();
+        if (finOps.WebhookUrl.Length > 0 && Uri.TryCreate(finOps.WebhookUrl, UriKind.Absolute, out _))
+        {
+            builder.Services.AddHttpClient(nameof(FinOpsWebhook), http => http.Timeout = Timeout.InfiniteTimeSpan); // each attempt has its own deadline
+            builder.Services.AddSingleton(sp => new FinOpsWebhook(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(FinOpsWebhook)),
+                sp.GetRequiredService<IOptions<FinOpsOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FinOpsWebhook>>()));
+            builder.Services.AddSingleton<IFinOpsEventSink>(sp => sp.GetRequiredService<FinOpsWebhook>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<FinOpsWebhook>());
+        }
+        else builder.Services.AddSingleton<IFinOpsEventSink, NoFinOpsEventSink>();
         builder.Services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 

@@ -6,7 +6,13 @@ public sealed record BudgetSpec(
     [Id(0)] double Limit,
     [Id(1)] string Period = "monthly",
     [Id(2)] string Currency = "USD",
-    [Id(3)] string Enforcement = BudgetEnforcement.Deny);
+    [Id(3)] string Enforcement = BudgetEnforcement.Deny,
+    [Id(4)] IReadOnlyList<double>? Thresholds = null)
+{
+    /// <summary>Alert thresholds in percent of the limit; 50/80/100 when none are given.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<double> ThresholdsOrDefault => Thresholds ?? FinOps.SpendForecastOptions.DefaultThresholdPercents;
+}
 
 /// <summary>What happens when a scale-up would take projected spend past the limit.</summary>
 public static class BudgetEnforcement

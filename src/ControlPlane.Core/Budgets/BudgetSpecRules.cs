@@ -6,6 +6,8 @@ namespace ControlPlane.Core.Budgets;
 public static partial class BudgetSpecRules
 {
     public const double MaxLimit = 1e12;
+    public const int MaxThresholds = 10;
+    public const double MaxThresholdPercent = 1000;
     public static readonly string[] Periods = ["daily", "weekly", "monthly"];
 
     [GeneratedRegex("^[A-Z]{3}\\z", RegexOptions.CultureInvariant)]
@@ -19,6 +21,9 @@ public static partial class BudgetSpecRules
         if (!Periods.Contains(spec.Period)) errors.Add($"period must be one of: {string.Join(", ", Periods)}.");
         if (!CurrencyCode().IsMatch(spec.Currency ?? "")) errors.Add("currency must be a three-letter ISO 4217 code such as USD.");
         if (!BudgetEnforcement.All.Contains(spec.Enforcement)) errors.Add($"enforcement must be one of: {string.Join(", ", BudgetEnforcement.All)}.");
+        if (spec.Thresholds is { } thresholds
+            && (thresholds.Count is < 1 or > MaxThresholds || thresholds.Any(t => !double.IsFinite(t) || t is <= 0 or > MaxThresholdPercent)))
+            errors.Add($"thresholds must list 1 to {MaxThresholds} percentages of the limit, each above 0 and at most {MaxThresholdPercent:0}.");
         return errors;
     }
 }

@@ -111,7 +111,7 @@ public static class CostRecommender
     private static Recommendation? Spot(RecommendationInput input, GpuPool pool)
     {
         var spec = input.Spec;
-        if (spec.WorkloadClass != "batch" || pool.SpotPricePerGpuHour is not { } spot || spot >= pool.OnDemandPricePerGpuHour) return null;
+        if (spec.WorkloadClass != "batch" || spec.CapacityTypeOrDefault == CapacityType.Spot || pool.SpotPricePerGpuHour is not { } spot || spot >= pool.OnDemandPricePerGpuHour) return null;
 
         var evidence = Prices(pool);
         evidence["workload-class"] = spec.WorkloadClass;

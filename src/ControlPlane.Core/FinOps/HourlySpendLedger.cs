@@ -60,6 +60,10 @@ public sealed record HourlySpendLedger([Id(0)] IReadOnlyList<SpendBucket> Bucket
         return new HourlySeries(start, values);
     }
 
+    /// <summary>Only the buckets whose hour starts at or after <paramref name="from"/>: grains that need less than eight weeks keep less.</summary>
+    public HourlySpendLedger Since(DateTimeOffset from) =>
+        Buckets.Count == 0 || Buckets[0].HourStart >= from ? this : new HourlySpendLedger(Buckets.Where(b => b.HourStart >= from).ToList());
+
     /// <summary>Hour-by-hour sum of several ledgers, e.g. a budget's models; capped like any ledger.</summary>
     public static HourlySpendLedger Sum(IEnumerable<HourlySpendLedger> ledgers)
     {

@@ -21,9 +21,19 @@ public sealed record ModelSpec(
     [Id(12)] int MetricWindowSeconds = 30,
     [Id(13)] int Port = 8080,
     [Id(14)] double? RequestsPerSecondPerReplica = null,
-    [Id(15)] RolloutSpec? Rollout = null)
+    [Id(15)] RolloutSpec? Rollout = null,
+    [Id(16)] string? CapacityType = null,
+    [Id(17)] ScalingSpec? Scaling = null)
 {
     public const string AlignmentReportAnnotation = "ai-alignment-report-id";
+
+    /// <summary>How the GPUs are bought: <c>on-demand</c> (the default) or <c>spot</c>.</summary>
+    [JsonIgnore]
+    public string CapacityTypeOrDefault => CapacityType ?? CapacityTypes.OnDemand;
+
+    /// <summary>How replicas follow load: <c>reactive</c> (the default, HPA's rule) or <c>predictive</c>.</summary>
+    [JsonIgnore]
+    public string ScalingMode => Scaling?.Mode ?? ScalingModes.Reactive;
 
     [JsonIgnore]
     public IReadOnlyDictionary<string, string> AnnotationsOrEmpty =>
@@ -46,3 +56,30 @@ public sealed record ReplicaBounds([Id(0)] int Min, [Id(1)] int Max);
 /// <summary>Which drift metric to watch and when a breach counts (acted on by the decision engine).</summary>
 [GenerateSerializer, Immutable]
 public sealed record DriftSpec([Id(0)] string Metric = "psi", [Id(1)] double Threshold = 0.2, [Id(2)] int ConsecutiveBreaches = 3);
+
+/// <summary>Which capacity a model's GPUs are bought as; the value of <see cref="ModelSpec.CapacityType"/>.</summary>
+public static class CapacityTypes
+{
+    public const string OnDemand = "on-demand";
+
+    /// <summary>Interruptible, cheaper capacity; rendered as a node selector and toleration.</summary>
+    public const string Spot = "spot";
+
+    public static readonly string[] All = [OnDemand, Spot];
+}
+
+/// <summary>How the model scales; see <see cref="ScalingModes"/>.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ScalingSpec([Id(0)] string Mode = ScalingModes.Reactive);
+
+/// <summary>The values of <see cref="ScalingSpec.Mode"/>.</summary>
+public static class ScalingModes
+{
+    /// <summary>HPA's rule on the utilization (and request rate) now.</summary>
+    public const string Reactive = "reactive";
+
+    /// <summary>Provisions for the forecast demand over the start-up lead time, never below the reactive rule.</summary>
+    public const string Predictive = "predictive";
+
+    public static readonly string[] All = [Reactive, Predictive];
+}

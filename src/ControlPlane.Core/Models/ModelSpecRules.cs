@@ -38,6 +38,10 @@ public static partial class ModelSpecRules
         Check(double.IsFinite(spec.TargetGpuUtilization) && spec.TargetGpuUtilization is > 0 and <= 100,
             "targetGpuUtilization must be a number above 0 and at most 100.");
         Check(WorkloadClasses.Contains(spec.WorkloadClass), $"workloadClass must be one of: {string.Join(", ", WorkloadClasses)}.");
+        Check(spec.CapacityType is null || CapacityTypes.All.Contains(spec.CapacityType), $"capacityType must be one of: {string.Join(", ", CapacityTypes.All)}.");
+        Check(spec.Scaling is null || ScalingModes.All.Contains(spec.Scaling.Mode), $"scaling.mode must be one of: {string.Join(", ", ScalingModes.All)}.");
+        Check(spec.ScalingMode != ScalingModes.Predictive || spec.RequestsPerSecondPerReplica is not null,
+            "scaling.mode predictive needs requestsPerSecondPerReplica: demand is forecast in requests per second.");
         Check(spec.ScaleDownStabilizationSeconds is >= 0 and <= 3600, "scaleDownStabilizationSeconds must be between 0 and 3600.");
         Check(spec.MetricWindowSeconds is >= 1 and <= 600, "metricWindowSeconds must be between 1 and 600.");
         Check(spec.Port is >= 1 and <= 65535, "port must be between 1 and 65535.");

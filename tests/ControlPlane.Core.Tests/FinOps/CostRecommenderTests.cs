@@ -119,6 +119,14 @@ public class CostRecommenderTests
     }
 
     [Fact]
+    public void Recommend_BatchAlreadyOnSpot_IsNotSentToSpotAgain()
+    {
+        var spec = Fixtures.Spec() with { WorkloadClass = "batch", CapacityType = "spot" };
+
+        Assert.DoesNotContain(CostRecommender.Recommend(Input(spec, 3, Busy(60))), r => r.Kind == RecommendationKind.Spot);
+    }
+
+    [Fact]
     public void Recommend_OnlineWorkload_IsNeverSentToSpot()
     {
         Assert.DoesNotContain(CostRecommender.Recommend(Input(Fixtures.Spec(), 3, Busy(60))), r => r.Kind == RecommendationKind.Spot);

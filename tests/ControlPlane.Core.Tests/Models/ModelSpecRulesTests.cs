@@ -42,6 +42,9 @@ public class ModelSpecRulesTests
             { ok with { Annotations = new(ok.Annotations!) { ["bad key!"] = "x" } }, "annotation key" },
             { ok with { Annotations = new(ok.Annotations!) { ["UPPER.example/x"] = "x" } }, "annotation key" },
             { ok with { Drift = new DriftSpec(Threshold: double.PositiveInfinity) }, "drift.threshold" },
+            { ok with { CapacityType = "preemptible" }, "capacityType" },
+            { ok with { Scaling = new ScalingSpec("psychic") }, "scaling.mode" },
+            { ok with { Scaling = new ScalingSpec(ScalingModes.Predictive) }, "requestsPerSecondPerReplica" },
         };
     }
 

@@ -61,6 +61,59 @@ public sealed class BudgetsApiTests(GatewayHost host)
     }
 
     [Fact]
+    public async Task GetBudget_WithThresholds_ShowsForecastAndEachThreshold()
+    {
+        var body = Bodies.Budget(limit: 800);
+        body["thresholds"] = new System.Text.Json.Nodes.JsonArray(25, 75);
+        var name = await _client.PutBudgetAsync(body);
+
+        var view = await _client.GetJsonAsync($"/api/v1/budgets/{name}");
+
+        var forecast = view["forecast"]!;
+        Assert.Equal(0, (double?)forecast["spendToDate"]);
+        Assert.Equal(0, (double?)forecast["burnRatePerHour"]);
+        Assert.Equal(0, (double?)forecast["forecastAtPeriodEnd"]);
+        Assert.Equal("no-history", (string?)forecast["method"]);
+        Assert.True(forecast.AsObject().ContainsKey("interval80") && forecast.AsObject().ContainsKey("interval95"), $"no interval fields: {forecast}");
+        var thresholds = forecast["thresholds"]!.AsArray();
+        Assert.Equal([25.0, 75.0], thresholds.Select(t => (double)t!["percent"]!));
+        Assert.Equal([200.0, 600.0], thresholds.Select(t => (double)t!["amount"]!));
+        Assert.All(thresholds, t => Assert.False((bool)t!["crossedBySpend"]! || (bool)t!["crossedByForecast"]!));
+        Assert.Empty(view["anomalies"]!.AsArray());
+        Assert.Equal([25.0, 75.0], view["spec"]!["thresholds"]!.AsArray().Select(t => (double)t!));
+    }
+
+    [Fact]
+    public async Task GetBudget_ModelScaled_ForecastShowsSpendBurnRateAndDefaultThresholds()
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.PostGpuSamplesAsync(Bodies.GpuSample(model.Id, 98));
+        await _client.CommittedDecisionAsync(model, "scale");
+
+        var forecast = (await _client.GetJsonAsync($"/api/v1/budgets/{model.Budget}"))["forecast"]!;
+
+        Assert.True((double?)forecast["spendToDate"] > 0, $"no spend in the forecast: {forecast}");
+        Assert.True((double?)forecast["burnRatePerHour"] > 0, $"no burn rate: {forecast}");
+        Assert.True((double?)forecast["forecastAtPeriodEnd"] >= (double?)forecast["spendToDate"]);
+        Assert.Equal([50.0, 80.0, 100.0], forecast["thresholds"]!.AsArray().Select(t => (double)t!["percent"]!));
+    }
+
+    [Theory]
+    [InlineData("[]")]
+    [InlineData("[0]")]
+    [InlineData("[50, 1001]")]
+    [InlineData("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]")]
+    public async Task PutBudget_BadThresholds_Returns400NamingThresholds(string thresholds)
+    {
+        var body = Bodies.Budget();
+        body["thresholds"] = System.Text.Json.Nodes.JsonNode.Parse(thresholds);
+
+        using var response = await _client.PutAsync($"/api/v1/budgets/{Gateway.UniqueName("b")}", body);
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "thresholds");
+    }
+
+    [Fact]
     public async Task PutBudget_NewLimitInTheSamePeriod_KeepsAccruedSpend()
     {
         var model = await _client.RegisterModelAsync();

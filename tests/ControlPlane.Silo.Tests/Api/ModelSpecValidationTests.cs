@@ -89,6 +89,9 @@ public sealed class ModelSpecValidationTests(GatewayHost host)
     [InlineData("workloadClass", "\"realtime\"", "workloadClass")]
     [InlineData("image", "\"Not An Image\"", "image")]
     [InlineData("annotations", "{}", "ai-alignment-report-id")]
+    [InlineData("capacityType", "\"preemptible\"", "capacityType")]
+    [InlineData("scaling", """{"mode": "psychic"}""", "scaling.mode")]
+    [InlineData("scaling", """{"mode": "predictive"}""", "requestsPerSecondPerReplica")]
     public async Task PutModel_FieldOutOfRange_Returns400NamingIt(string field, string json, string detail)
     {
         var (path, spec) = await _client.NewModelRequestAsync();

@@ -39,6 +39,9 @@ public sealed class EndpointRoleTests(GatewayHost host)
         ["GET /api/v1/keys/"] = Roles.Admin,
         ["POST /api/v1/keys/"] = Roles.Admin,
         ["DELETE /api/v1/keys/{name}"] = Roles.Admin,
+        ["GET /api/v1/recommendations"] = Roles.Viewer,
+        ["GET /api/v1/models/{namespace}/{name}/recommendations"] = Roles.Viewer,
+        ["POST /api/v1/recommendations/{id}/apply"] = Roles.Operator,
     };
 
     public static TheoryData<string, string?> EndpointsAndCallers()
@@ -100,5 +103,6 @@ public sealed class EndpointRoleTests(GatewayHost host)
     private static string Fill(string pattern) => pattern
         .Replace("{namespace}", "roles-ns", StringComparison.Ordinal)
         .Replace("{name}", "roles-name", StringComparison.Ordinal)
-        .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{id}", "rec-0123456789abcdef", StringComparison.Ordinal);
 }
