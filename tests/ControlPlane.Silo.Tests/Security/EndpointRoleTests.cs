@@ -39,6 +39,8 @@ public sealed class EndpointRoleTests(GatewayHost host)
         ["GET /api/v1/keys/"] = Roles.Admin,
         ["POST /api/v1/keys/"] = Roles.Admin,
         ["DELETE /api/v1/keys/{name}"] = Roles.Admin,
+        ["GET /ui/{**path}"] = Open, // the dashboard's static files: no data in them
+        ["GET /ui/config.json"] = Roles.Viewer,
     };
 
     public static TheoryData<string, string?> EndpointsAndCallers()
@@ -100,5 +102,6 @@ public sealed class EndpointRoleTests(GatewayHost host)
     private static string Fill(string pattern) => pattern
         .Replace("{namespace}", "roles-ns", StringComparison.Ordinal)
         .Replace("{name}", "roles-name", StringComparison.Ordinal)
-        .Replace("{documentName}", "v1", StringComparison.Ordinal);
+        .Replace("{documentName}", "v1", StringComparison.Ordinal)
+        .Replace("{**path}", "index.html", StringComparison.Ordinal);
 }
