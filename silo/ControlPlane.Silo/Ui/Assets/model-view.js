@@ -92,7 +92,7 @@ function decisionItem(d) {
   const sha = !commit ? el('span', { class: 'muted' }, 'no commit')
     : commit.href ? el('a', { class: 'sha', href: commit.href, target: '_blank', rel: 'noopener noreferrer', 'data-sha': d.commitSha }, commit.text)
       : el('span', { class: 'sha', 'data-sha': d.commitSha }, commit.text);
-  const replicas = d.toReplicas != null ? `${d.fromReplicas ?? '?'} → ${d.toReplicas} replicas` : null;
+  const replicas = d.toReplicas == null ? null : d.fromReplicas == null ? `${d.toReplicas} replicas` : `${d.fromReplicas} → ${d.toReplicas} replicas`;
   const inputs = Object.entries(d.inputs ?? {});
   return el('li', { class: `kind-${d.kind}`, 'data-kind': d.kind, 'data-outcome': d.outcome },
     el('div', { class: 'head' },
