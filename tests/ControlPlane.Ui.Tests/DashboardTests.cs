@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ControlPlane.Ui.Tests.Fixtures;
 using Microsoft.Playwright;
@@ -91,6 +93,24 @@ public sealed partial class DashboardTests(DashboardFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task Rollback_ViewerKey_ShowsTheForbiddenProblemAndChangesNothing()
+    {
+        using var created = await fixture.Api.PostAsJsonAsync("/api/v1/keys", new { name = "ui-viewer", role = "viewer" });
+        var viewerKey = (string)(await created.Content.ReadFromJsonAsync<JsonObject>())!["key"]!;
+        var before = await fixture.GetModelAsync(DashboardFixture.ScaledModel);
+        await OpenAsync($"#/models/{DashboardFixture.ScaledModel}", viewerKey);
+        _page.Dialog += async (_, dialog) => await dialog.AcceptAsync("viewer tries");
+
+        await _page.Locator("#rollback").ClickAsync();
+
+        await Expect(_page.Locator("#rollback-result")).ToContainTextAsync("Not rolled back: This key's role may not do that (403).");
+        await Expect(_page.Locator("#rollback-result")).ToContainTextAsync("operator");
+        var after = await fixture.GetModelAsync(DashboardFixture.ScaledModel);
+        Assert.Equal((string)before["spec"]!["version"]!, (string)after["spec"]!["version"]!);
+        await ScreenshotAsync("model-rollback-forbidden");
+    }
+
+    [Fact]
     public async Task BudgetsPage_BudgetOfTheModels_ShowsSpendLimitAndForecast()
     {
         await OpenAsync("#/budgets");
@@ -130,14 +150,15 @@ public sealed partial class DashboardTests(DashboardFixture fixture, ITestOutput
         await ScreenshotAsync("key-refused");
     }
 
-    private async Task OpenAsync(string hash)
+    private async Task OpenAsync(string hash, string? key = null)
     {
+        key ??= fixture.Plane.AdminKey;
         await _page.GotoAsync(new Uri(fixture.Plane.BaseAddress, "/ui/" + hash).ToString());
-        await _page.Locator("#key-input").FillAsync(fixture.Plane.AdminKey);
+        await _page.Locator("#key-input").FillAsync(key);
         await _page.Locator("#key-form button[type=submit]").ClickAsync();
         await Expect(_page.Locator("#status")).ToContainTextAsync("updated");
-        Assert.DoesNotContain(fixture.Plane.AdminKey, _page.Url, StringComparison.Ordinal);
-        Assert.Equal(fixture.Plane.AdminKey, await _page.EvaluateAsync<string>("sessionStorage.getItem('controlplane.apiKey')"));
+        Assert.DoesNotContain(key, _page.Url, StringComparison.Ordinal);
+        Assert.Equal(key, await _page.EvaluateAsync<string>("sessionStorage.getItem('controlplane.apiKey')"));
     }
 
     private async Task ScreenshotAsync(string name)
