@@ -1,4 +1,5 @@
 using ControlPlane.Silo.Security;
+using ControlPlane.Silo.Ui;
 
 namespace ControlPlane.Silo.Api;
 
@@ -11,7 +12,7 @@ public static class ControlPlaneApi
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseControlPlaneSecurity();
-        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi().MapKeysApi().MapRecommendationsApi();
+        app.MapHealthApi().MapModelsApi().MapRolloutsApi().MapBudgetsApi().MapClustersApi().MapSignalsApi().MapDecisionsApi().MapGitOpsApi().MapPoliciesApi().MapKeysApi().MapRecommendationsApi().MapUiApi();
         return app;
     }
 }

@@ -45,6 +45,9 @@ public static class ControlPlaneHost
         builder.Services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
+        builder.Services.AddOptions<Ui.UiOptions>().Bind(builder.Configuration.GetSection(Ui.UiOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+
         builder.Services.AddOptions<PolicyOptions>().Bind(builder.Configuration.GetSection(PolicyOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         var policies = builder.Configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();

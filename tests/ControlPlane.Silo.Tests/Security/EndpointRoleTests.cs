@@ -42,6 +42,8 @@ public sealed class EndpointRoleTests(GatewayHost host)
         ["GET /api/v1/recommendations"] = Roles.Viewer,
         ["GET /api/v1/models/{namespace}/{name}/recommendations"] = Roles.Viewer,
         ["POST /api/v1/recommendations/{id}/apply"] = Roles.Operator,
+        ["GET /ui/{**path}"] = Open, // the dashboard's static files: no data in them
+        ["GET /ui/config.json"] = Roles.Viewer,
     };
 
     public static TheoryData<string, string?> EndpointsAndCallers()
@@ -104,5 +106,6 @@ public sealed class EndpointRoleTests(GatewayHost host)
         .Replace("{namespace}", "roles-ns", StringComparison.Ordinal)
         .Replace("{name}", "roles-name", StringComparison.Ordinal)
         .Replace("{documentName}", "v1", StringComparison.Ordinal)
-        .Replace("{id}", "rec-0123456789abcdef", StringComparison.Ordinal);
+        .Replace("{id}", "rec-0123456789abcdef", StringComparison.Ordinal)
+        .Replace("{**path}", "index.html", StringComparison.Ordinal);
 }
