@@ -10,6 +10,9 @@ public static class ReferenceRules
     public const int MaxCategories = 10_000;
     public const int MaxNameLength = 253;
 
+    /// <summary>Largest count of one category: with at most <see cref="MaxCategories"/> of them the total stays far from overflow.</summary>
+    public const long MaxCount = 1_000_000_000_000;
+
     /// <summary>Largest magnitude a raw value may have: beyond it distances between values overflow a double.</summary>
     public const double MaxMagnitude = 1e100;
 
@@ -48,6 +51,7 @@ public static class ReferenceRules
         {
             if (category.Length is 0 or > MaxNameLength) return $"{where}.counts has a category name that is empty or longer than {MaxNameLength} characters.";
             if (count < 0) return $"{where}.counts['{Dns1123.Printable(category)}'] is negative.";
+            if (count > MaxCount) return $"{where}.counts['{Dns1123.Printable(category)}'] is larger than {MaxCount}.";
         }
         return counts.Values.Sum() == 0 ? $"{where}.counts are all zero." : null;
     }

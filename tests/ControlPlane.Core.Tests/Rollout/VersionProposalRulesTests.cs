@@ -19,6 +19,8 @@ public class VersionProposalRulesTests
         { Good with { Reference = new() { ["amount"] = new FeatureReference(Values: [1, double.NaN]) } }, "values[1] is not a finite number" },
         { Good with { Reference = new() { ["c"] = new FeatureReference(Counts: new() { ["a"] = -1 }) } }, "negative" },
         { Good with { Reference = new() { ["c"] = new FeatureReference(Counts: new() { ["a"] = 0 }) } }, "all zero" },
+        // Found by the fuzz: the sum of such counts overflowed and the gateway answered 500.
+        { Good with { Reference = new() { ["c"] = new FeatureReference(Counts: new() { ["a"] = 10, ["b"] = long.MaxValue }) } }, "larger than" },
         { Good with { Reference = new() { [""] = new FeatureReference(Values: [1]) } }, "reference feature" },
     };
 
