@@ -13,6 +13,12 @@ public sealed partial class BudgetGrain(
 {
     private string Name => this.GetPrimaryKeyString();
 
+    private IResourceCatalogGrain Catalog => GrainFactory.GetGrain<IResourceCatalogGrain>(IResourceCatalogGrain.Budgets);
+
+    /// <summary>Budgets stored before the catalog existed join it the first time they wake up.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Spec is null ? Task.CompletedTask : Catalog.Add(Name);
+
     async Task<BudgetView> IBudgetGrain.Put(BudgetSpec spec)
     {
         var now = time.GetUtcNow();
@@ -22,6 +28,7 @@ public sealed partial class BudgetGrain(
             ? state.State with { Spec = spec, UpdatedAt = now }
             : state.State with { Spec = spec, PeriodStart = periodStart, Spend = 0, SpendByModel = [], UpdatedAt = now };
         await state.WriteStateAsync();
+        await Catalog.Add(Name);
         var view = View(spec);
         SetGauges(spec, view.Forecast!);
         return view;

@@ -7,10 +7,17 @@ public sealed class ClusterGrain(
 {
     private string Name => this.GetPrimaryKeyString();
 
+    private IResourceCatalogGrain Catalog => GrainFactory.GetGrain<IResourceCatalogGrain>(IResourceCatalogGrain.Clusters);
+
+    /// <summary>Clusters stored before the catalog existed join it the first time they wake up.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        state.State.Spec is null ? Task.CompletedTask : Catalog.Add(Name);
+
     async Task<ClusterView> IClusterGrain.Put(ClusterSpec spec)
     {
         state.State = state.State with { Spec = spec, UpdatedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
+        await Catalog.Add(Name);
         return View(spec);
     }
 

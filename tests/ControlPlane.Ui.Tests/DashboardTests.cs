@@ -124,6 +124,25 @@ public sealed partial class DashboardTests(DashboardFixture fixture, ITestOutput
     }
 
     [Fact]
+    public async Task BudgetsPage_BudgetNoModelNames_ShowsItsLimit()
+    {
+        await OpenAsync("#/budgets");
+
+        var card = _page.Locator($"[data-budget='{DashboardFixture.UnusedBudget}']");
+        await Expect(card.Locator("[data-fact=limit] dd")).ToHaveTextAsync("1,200.00 EUR");
+    }
+
+    [Fact]
+    public async Task ClustersPage_ClusterNoModelNames_ShowsItsPoolWithNothingReserved()
+    {
+        await OpenAsync("#/clusters");
+
+        var pool = _page.Locator($"[data-cluster='{DashboardFixture.UnusedCluster}'] tr[data-pool=nvidia-l4]");
+        await Expect(pool.Locator("[data-field=capacity]")).ToHaveTextAsync("4");
+        await Expect(pool.Locator("[data-field=reserved]")).ToHaveTextAsync("0");
+    }
+
+    [Fact]
     public async Task ClustersPage_ClusterOfTheModels_ShowsReservationsAgainstCapacity()
     {
         await OpenAsync("#/clusters");

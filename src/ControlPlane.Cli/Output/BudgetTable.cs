@@ -3,9 +3,18 @@ using Spectre.Console.Rendering;
 
 namespace ControlPlane.Cli.Output;
 
-/// <summary>A budget (BudgetView): its limit, spend and forecast, and the spend by model.</summary>
+/// <summary>Budgets as tables: the list (BudgetSummary) and one budget (BudgetView) with its spend by model.</summary>
 public static class BudgetTable
 {
+    public static IRenderable List(JsonNode? budgets) => TableLayout.Rows(
+        ["BUDGET", "LIMIT", "PERIOD", "SPEND", "FORECAST", "CURRENCY"],
+        JsonText.Items(budgets).Select(b => new[]
+        {
+            JsonText.Of(b, "name"), JsonText.Of(b, "limit"), JsonText.Of(b, "period"), JsonText.Of(b, "spend"),
+            JsonText.Of(b, "forecastAtPeriodEnd") + (JsonText.Of(b, "forecastExceedsLimit") == "true" ? " (over)" : ""),
+            JsonText.Of(b, "currency"),
+        }));
+
     public static IRenderable Detail(JsonNode? budget)
     {
         var currency = JsonText.Of(budget, "spec.currency");

@@ -3,9 +3,20 @@ using Spectre.Console.Rendering;
 
 namespace ControlPlane.Cli.Output;
 
-/// <summary>A cluster (ClusterView): its GPU pools with what is reserved and free, and who holds the reservations.</summary>
+/// <summary>Clusters as tables: one row per GPU pool of each (ClusterSummary), and one cluster (ClusterView) with who holds what.</summary>
 public static class ClusterTable
 {
+    public static IRenderable List(JsonNode? clusters) => TableLayout.Rows(
+        ["CLUSTER", "GPU TYPE", "CAPACITY", "RESERVED", "FREE"],
+        JsonText.Items(clusters).SelectMany(cluster => JsonText.Items(cluster?["pools"]).Select(pool =>
+        {
+            var capacity = (int?)pool?["capacity"]?.GetValue<int>() ?? 0;
+            var reserved = (int?)pool?["reserved"]?.GetValue<int>() ?? 0;
+            return new[] { JsonText.Of(cluster, "name"), JsonText.Of(pool, "gpuType"), Count(capacity), Count(reserved), Count(capacity - reserved) };
+        })));
+
+    private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static IRenderable Detail(JsonNode? cluster)
     {
         var reservations = JsonText.Items(cluster?["reservations"]);

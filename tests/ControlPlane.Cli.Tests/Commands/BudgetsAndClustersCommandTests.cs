@@ -2,11 +2,53 @@ using ControlPlane.Cli.Tests.Fixtures;
 
 namespace ControlPlane.Cli.Tests.Commands;
 
-/// <summary><c>cpctl budgets get</c> and <c>cpctl clusters get</c>.</summary>
+/// <summary><c>cpctl budgets list|get</c> and <c>cpctl clusters list|get</c>.</summary>
 [Collection(SharedPlane.Name)]
 public sealed class BudgetsAndClustersCommandTests(CliPlane plane)
 {
     private readonly Cpctl _cpctl = Cpctl.Against(plane);
+
+    [Fact]
+    public async Task BudgetsList_Table_ShowsLimitPeriodAndCurrency()
+    {
+        var run = await _cpctl.RunAsync("budgets", "list");
+
+        run.AssertOk();
+        Assert.Contains("BUDGET", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"team-risk\s+50000\s+monthly\s+\S+\s+\S+\s+USD", run.Output);
+    }
+
+    [Fact]
+    public async Task BudgetsList_NoModelNamesIt_StillListed()
+    {
+        await plane.PutAsync("/api/v1/budgets/spare-capacity", Bodies.Budget());
+
+        var run = await _cpctl.RunAsync("budgets", "list", "-o", "json");
+
+        run.AssertOk();
+        Assert.Contains(run.Json().AsArray(), b => (string?)b?["name"] == "spare-capacity");
+    }
+
+    [Fact]
+    public async Task BudgetsList_Json_IsTheServersArray()
+    {
+        var run = await _cpctl.RunAsync("budgets", "list", "--output", "json");
+
+        run.AssertOk();
+        var budget = Assert.Single(run.Json().AsArray(), b => (string?)b?["name"] == CliPlane.Budget)!;
+        Assert.Equal(50000, (double?)budget["limit"]);
+        Assert.Equal("USD", (string?)budget["currency"]);
+    }
+
+    [Fact]
+    public async Task BudgetsList_Yaml_ParsesToTheSameBudgets()
+    {
+        var run = await _cpctl.RunAsync("budgets", "list", "-o", "yaml");
+
+        run.AssertOk();
+        var budgets = Assert.IsType<List<object>>(run.Yaml());
+        Assert.Contains(budgets, b => b is Dictionary<object, object> map && (string)map["name"] == CliPlane.Budget);
+    }
 
     [Fact]
     public async Task BudgetsGet_Table_ShowsLimitAndSpend()
@@ -42,6 +84,37 @@ public sealed class BudgetsAndClustersCommandTests(CliPlane plane)
         var run = await _cpctl.RunAsync("budgets", "get", "nobody");
 
         run.AssertFailed(ExitCodes.NotFound, "budget 'nobody' is not registered");
+    }
+
+    [Fact]
+    public async Task ClustersList_Table_ShowsEachPoolWithCapacityReservedAndFree()
+    {
+        var run = await _cpctl.RunAsync("clusters", "list");
+
+        run.AssertOk();
+        Assert.Contains("CLUSTER", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"prod-eu\s+nvidia-a100\s+16\s+\d+\s+\d+", run.Output);
+    }
+
+    [Fact]
+    public async Task ClustersList_Json_CarriesPoolCapacityAndReserved()
+    {
+        var run = await _cpctl.RunAsync("clusters", "list", "-o", "json");
+
+        run.AssertOk();
+        var cluster = Assert.Single(run.Json().AsArray(), c => (string?)c?["name"] == CliPlane.Cluster)!;
+        Assert.Equal(16, (int?)cluster["pools"]?[0]?["capacity"]);
+        Assert.NotNull((int?)cluster["pools"]?[0]?["reserved"]);
+    }
+
+    [Fact]
+    public async Task ClustersList_Yaml_Parses()
+    {
+        var run = await _cpctl.RunAsync("clusters", "list", "-o", "yaml");
+
+        run.AssertOk();
+        var clusters = Assert.IsType<List<object>>(run.Yaml());
+        Assert.Contains(clusters, c => c is Dictionary<object, object> map && (string)map["name"] == CliPlane.Cluster);
     }
 
     [Fact]

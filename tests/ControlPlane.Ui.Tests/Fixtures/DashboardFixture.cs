@@ -13,6 +13,10 @@ public sealed class DashboardFixture : IAsyncLifetime
 {
     public const string Cluster = "prod-eu";
     public const string Budget = "team-risk";
+
+    /// <summary>A budget and a cluster no model names: only the list endpoints know them.</summary>
+    public const string UnusedBudget = "spare-budget";
+    public const string UnusedCluster = "spare-cluster";
     public const string ScaledModel = "risk/fraud-mm";
     public const string RolloutModel = "risk/churn-mm";
 
@@ -57,6 +61,8 @@ public sealed class DashboardFixture : IAsyncLifetime
         await Send(HttpMethod.Put, $"/api/v1/clusters/{Cluster}",
             """{"pools":[{"gpuType":"nvidia-a100","capacity":16,"onDemandPricePerGpuHour":3.2,"spotPricePerGpuHour":1.1}]}""");
         await Send(HttpMethod.Put, $"/api/v1/budgets/{Budget}", """{"limit":50000,"period":"monthly","currency":"USD"}""");
+        await Send(HttpMethod.Put, $"/api/v1/budgets/{UnusedBudget}", """{"limit":1200,"period":"weekly","currency":"EUR"}""");
+        await Send(HttpMethod.Put, $"/api/v1/clusters/{UnusedCluster}", """{"pools":[{"gpuType":"nvidia-l4","capacity":4,"onDemandPricePerGpuHour":0.8}]}""");
         await Send(HttpMethod.Put, $"/api/v1/models/{ScaledModel}", Spec("fraud-mm", "1.4.2"));
         await Send(HttpMethod.Put, $"/api/v1/models/{RolloutModel}", Spec("churn-mm", "2.0.0"));
 

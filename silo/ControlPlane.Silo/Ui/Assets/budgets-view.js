@@ -2,7 +2,7 @@
 import { get } from './api.js';
 import { barChart, lineChart } from './charts.js';
 import { el, facts, money, number, dateTime } from './dom.js';
-import { distinct, loadModels } from './plane.js';
+import { loadModels, registeredOrNamed } from './plane.js';
 import { record, seen } from './samples.js';
 
 // FinOps fields are newer than this page: read them when the plane sends them, never require them.
@@ -65,11 +65,11 @@ function card(budget) {
 export function budgetsView() {
   const list = el('div', { id: 'budgets' });
   const root = el('section', { id: 'budgets-page' }, el('h2', {}, 'Budgets'),
-    el('p', { class: 'muted' }, 'The budgets the registered models name.'), list);
+    el('p', { class: 'muted' }, 'Every registered budget, and any budget a model names.'), list);
   return {
     root,
     async refresh() {
-      const names = distinct(await loadModels(), (spec) => spec.budget);
+      const names = await registeredOrNamed('/api/v1/budgets', await loadModels(), (spec) => spec.budget);
       const budgets = await Promise.all(names.map((name) => get(`/api/v1/budgets/${encodeURIComponent(name)}`)
         .then((budget) => ({ name, budget }), (error) => ({ name, error }))));
       const now = Date.now();
@@ -78,7 +78,7 @@ export function budgetsView() {
         record(`budget:${name}`, { t: now, spend: budget.spend });
         return card(budget);
       }));
-      if (names.length === 0) list.append(el('p', { class: 'muted' }, 'No model names a budget yet.'));
+      if (names.length === 0) list.append(el('p', { class: 'muted' }, 'No budget is registered yet.'));
     },
   };
 }

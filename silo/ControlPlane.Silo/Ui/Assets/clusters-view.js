@@ -2,7 +2,7 @@
 import { get } from './api.js';
 import { barChart } from './charts.js';
 import { el, money, table } from './dom.js';
-import { distinct, loadModels } from './plane.js';
+import { loadModels, registeredOrNamed } from './plane.js';
 
 function card(cluster) {
   const pools = cluster.spec.pools.map((pool) => {
@@ -27,17 +27,17 @@ function card(cluster) {
 export function clustersView() {
   const list = el('div', { id: 'clusters' });
   const root = el('section', { id: 'clusters-page' }, el('h2', {}, 'Clusters'),
-    el('p', { class: 'muted' }, 'The clusters the registered models run in: GPUs reserved against each pool\'s capacity.'), list);
+    el('p', { class: 'muted' }, 'Every registered cluster, and any cluster a model names: GPUs reserved against each pool\'s capacity.'), list);
   return {
     root,
     async refresh() {
-      const names = distinct(await loadModels(), (spec) => spec.cluster);
+      const names = await registeredOrNamed('/api/v1/clusters', await loadModels(), (spec) => spec.cluster);
       const clusters = await Promise.all(names.map((name) => get(`/api/v1/clusters/${encodeURIComponent(name)}`)
         .then((cluster) => ({ name, cluster }), (error) => ({ name, error }))));
       list.replaceChildren(...clusters.map(({ name, cluster, error }) => (error
         ? el('section', { class: 'card', 'data-cluster': name }, el('h3', {}, name), el('p', { class: 'result bad' }, error.message))
         : card(cluster))));
-      if (names.length === 0) list.append(el('p', { class: 'muted' }, 'No model names a cluster yet.'));
+      if (names.length === 0) list.append(el('p', { class: 'muted' }, 'No cluster is registered yet.'));
     },
   };
 }

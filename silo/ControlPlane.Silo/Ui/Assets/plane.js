@@ -1,4 +1,4 @@
-// Reads the plane as the pages need it; budgets and clusters have no list endpoint, so their names come from model specs.
+// Reads the plane as the pages need it: models with their live state, and the names of budgets and clusters.
 import { get, modelPath } from './api.js';
 import { record } from './samples.js';
 
@@ -29,6 +29,12 @@ export function observe(view, now = Date.now()) {
 
 export function distinct(models, pick) {
   return [...new Set(models.map((m) => m.view && pick(m.view.spec)).filter(Boolean))].sort();
+}
+
+// The registered names from the list endpoint, plus any a model names that is not registered (its card shows the 404).
+export async function registeredOrNamed(listPath, models, pick) {
+  const listed = (await get(listPath)).map((item) => item.name);
+  return [...new Set([...listed, ...distinct(models, pick)])].sort();
 }
 
 export function commitLink(sha) {
