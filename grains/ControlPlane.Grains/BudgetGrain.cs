@@ -22,6 +22,7 @@ public sealed partial class BudgetGrain(
             ? state.State with { Spec = spec, UpdatedAt = now }
             : state.State with { Spec = spec, PeriodStart = periodStart, Spend = 0, SpendByModel = [], UpdatedAt = now };
         await state.WriteStateAsync();
+        await SchedulePeriodCheck(spec, now);
         var view = View(spec);
         SetGauges(spec, view.Forecast!);
         return view;
@@ -78,13 +79,10 @@ public sealed partial class BudgetGrain(
         await state.WriteStateAsync();
     }
 
-    private BudgetState InPeriodOf(BudgetSpec spec, DateTimeOffset at)
-    {
-        var periodStart = BudgetPeriod.StartOf(spec.Period, at);
-        return periodStart > state.State.PeriodStart
+    private BudgetState InPeriodOf(BudgetSpec spec, DateTimeOffset at) =>
+        BudgetPeriod.NewPeriodStart(spec.Period, state.State.PeriodStart, at) is { } periodStart
             ? state.State with { PeriodStart = periodStart, Spend = 0, SpendByModel = [] }
             : state.State;
-    }
 
     private static Dictionary<string, double> WithRate(BudgetState budget, string model, double rate) =>
         new(budget.RateByModel) { [model] = rate };
