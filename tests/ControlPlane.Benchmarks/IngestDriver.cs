@@ -64,7 +64,7 @@ public static class IngestDriver
         var models = Enumerable.Range(0, count).Select(i => $"bench/m{i:00000}").ToList();
         await Parallel.ForEachAsync(models, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (model, _) =>
         {
-            var result = await grains.GetGrain<IModelGrain>(model).Register(new ModelSpec("registry.example.com/bench/model:1.0.0", "1.0.0",
+            var result = await grains.GetGrain<IModelGrain>(model).Register(new ModelSpec("bench/model:1.0.0", "1.0.0",
                 Cluster, Budget, "nvidia-a100", 1, new ReplicaBounds(1, 2), 70,
                 new Dictionary<string, string> { [ModelSpec.AlignmentReportAnnotation] = "AR-BENCH" }));
             if (result.Error is { } error) throw new InvalidOperationException($"registering {model}: {error}");
