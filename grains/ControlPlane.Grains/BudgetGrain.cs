@@ -15,10 +15,6 @@ public sealed partial class BudgetGrain(
 
     private IResourceCatalogGrain Catalog => GrainFactory.GetGrain<IResourceCatalogGrain>(IResourceCatalogGrain.Budgets);
 
-    /// <summary>Budgets stored before the catalog existed join it the first time they wake up.</summary>
-    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        state.State.Spec is null ? Task.CompletedTask : Catalog.Add(Name);
-
     async Task<BudgetView> IBudgetGrain.Put(BudgetSpec spec)
     {
         var now = time.GetUtcNow();
@@ -29,6 +25,7 @@ public sealed partial class BudgetGrain(
             : state.State with { Spec = spec, PeriodStart = periodStart, Spend = 0, SpendByModel = [], UpdatedAt = now };
         await state.WriteStateAsync();
         await Catalog.Add(Name);
+        await SchedulePeriodCheck(spec, now);
         var view = View(spec);
         SetGauges(spec, view.Forecast!);
         return view;
@@ -85,13 +82,10 @@ public sealed partial class BudgetGrain(
         await state.WriteStateAsync();
     }
 
-    private BudgetState InPeriodOf(BudgetSpec spec, DateTimeOffset at)
-    {
-        var periodStart = BudgetPeriod.StartOf(spec.Period, at);
-        return periodStart > state.State.PeriodStart
+    private BudgetState InPeriodOf(BudgetSpec spec, DateTimeOffset at) =>
+        BudgetPeriod.NewPeriodStart(spec.Period, state.State.PeriodStart, at) is { } periodStart
             ? state.State with { PeriodStart = periodStart, Spend = 0, SpendByModel = [] }
             : state.State;
-    }
 
     private static Dictionary<string, double> WithRate(BudgetState budget, string model, double rate) =>
         new(budget.RateByModel) { [model] = rate };

@@ -29,6 +29,9 @@ public sealed class EmbeddedPlane : IAsyncDisposable
     /// <summary>The admin key of every bench plane; it lives as long as the plane's temporary data directory.</summary>
     private static readonly string Key = ApiKeyHash.Generate();
 
+    /// <summary>The plane's own grain factory, for set-up faster than the REST API.</summary>
+    public IGrainFactory Grains => _app.Services.GetRequiredService<IGrainFactory>();
+
     /// <summary>A client of the gateway that presents the admin key.</summary>
     public HttpClient CreateClient()
     {

@@ -5,7 +5,7 @@ using Orleans.TestingHost;
 
 namespace ControlPlane.Grains.Tests;
 
-/// <summary>Two silos on one SQLite file, memory streams and a bare Git repository in a temp directory.</summary>
+/// <summary>Two silos on one SQLite file, memory streams, in-memory reminders and a bare Git repository in a temp directory.</summary>
 public class GrainClusterFixture : IAsyncLifetime
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "controlplane-grains-" + Guid.NewGuid().ToString("N"));
@@ -24,6 +24,7 @@ public class GrainClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(DataDirectory, "grains.db"));
+            silo.UseInMemoryReminderService(); // budgets roll their periods over on a reminder
             silo.AddMemoryStreams(StreamNamespaces.Provider, s => s.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly));
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.Configure<GitOpsOptions>(o => o.RepositoryPath = RepositoryPath);

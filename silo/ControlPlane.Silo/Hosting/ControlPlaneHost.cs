@@ -84,6 +84,7 @@ public static class ControlPlaneHost
         {
             silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);
             silo.AddActivityPropagation(); // spans exist only while tracing listens
+            silo.AddControlPlaneReminders();
             silo.Configure<ClusterOptions>(o => { o.ClusterId = "controlplane"; o.ServiceId = "controlplane"; });
             silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(plane.FullDataDirectory, "grains.db"));
             silo.AddMemoryStreams(StreamNamespaces.Provider, streams =>

@@ -25,4 +25,17 @@ public static class BudgetPeriod
             _ => start.AddMonths(1),
         };
     }
+
+    /// <summary>How often a budget checks whether its period ended; spend of a new period starts at most this late at zero.</summary>
+    public static readonly TimeSpan CheckInterval = TimeSpan.FromHours(1);
+
+    /// <summary>The start of the period <paramref name="now"/> is in, when that is later than <paramref name="periodStart"/>; otherwise null.</summary>
+    public static DateTimeOffset? NewPeriodStart(string period, DateTimeOffset periodStart, DateTimeOffset now)
+    {
+        var start = StartOf(period, now);
+        return start > periodStart ? start : null;
+    }
+
+    /// <summary>How long until the next period starts: when a budget's first period check is due.</summary>
+    public static TimeSpan UntilNextStart(string period, DateTimeOffset now) => EndOf(period, now) - now;
 }
