@@ -6,7 +6,17 @@ builder.AddControlPlane();
 
 var app = builder.Build();
 app.MapControlPlane();
-app.Run();
+try
+{
+    app.Run();
+}
+catch (OptionsValidationException invalid)
+{
+    // A setting to fix is one line naming it, not a stack trace.
+    await Console.Error.WriteLineAsync($"controlplane: invalid configuration: {invalid.Message}");
+    return 2;
+}
+return 0;
 
 /// <summary>The entry point; public so that WebApplicationFactory can host it in tests.</summary>
 public partial class Program;
