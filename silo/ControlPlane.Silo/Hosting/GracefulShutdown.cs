@@ -4,26 +4,29 @@ namespace ControlPlane.Silo.Hosting;
 /// On stop (SIGTERM), before any service stops: /readyz turns 503, then an optional pause lets load balancers
 /// notice. The gateway then stops first (in-flight requests finish), and the silo leaves the cluster last.
 /// </summary>
-public sealed partial class GracefulShutdown(Readiness readiness, IOptions<ControlPlaneOptions> options, TimeProvider time, ILogger<GracefulShutdown> logger)
-    : IHostedLifecycleService
+public sealed partial class GracefulShutdown(
+    Readiness readiness, IHostApplicationLifetime lifetime, IOptions<ControlPlaneOptions> options, TimeProvider time, ILogger<GracefulShutdown> logger)
+    : IHostedService
 {
-    public async Task StoppingAsync(CancellationToken cancellationToken)
+    private CancellationTokenRegistration _stopping;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // ApplicationStopping runs before the host stops any service, so the gateway still serves during the pause.
+        _stopping = lifetime.ApplicationStopping.Register(Stopping);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => _stopping.DisposeAsync().AsTask();
+
+    private void Stopping()
     {
         readiness.MarkNotReady();
         var delay = options.Value.ShutdownDelay;
         LogStopping(delay);
-        if (delay > TimeSpan.Zero) await Task.Delay(delay, time, cancellationToken);
+        // The host waits for this callback before it stops the gateway: blocking here is what holds the gateway open.
+        if (delay > TimeSpan.Zero) Task.Delay(delay, time).GetAwaiter().GetResult();
     }
-
-    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stopping: not ready any more; the gateway closes in {Delay}, then the silo leaves the cluster")]
     private partial void LogStopping(TimeSpan delay);
