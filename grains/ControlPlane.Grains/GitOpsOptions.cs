@@ -22,6 +22,12 @@ public sealed class GitOpsOptions : IValidatableObject
     /// <summary>A remote to push the branch to (a path, <c>file://</c>, <c>https://</c>, <c>ssh://</c> or user@host:path); empty keeps the repository local.</summary>
     public string RemoteUrl { get; set; } = "";
 
+    /// <summary>
+    /// Set by the host in redis mode: other silos' writers push to the same remote, so the writer fetches it and
+    /// catches up when it activates, and will not commit on a clone it could not bring up to date.
+    /// </summary>
+    public bool SharedRemote { get; set; }
+
     /// <summary>A file holding the token for an https remote; read at each push, never logged.</summary>
     public string RemoteTokenFile { get; set; } = "";
 

@@ -46,6 +46,13 @@ public sealed partial class GitOpsWriterGrain(
         _repository = await Task.Run(() => GitOpsRepository.OpenOrCreate(o.RepositoryPath, o.Branch,
             new GitAuthor(o.AuthorName, o.AuthorEmail), time, loggers.CreateLogger<GitOpsRepository>(),
             o.SigningKeyFile.Length > 0 ? new CommitSigner(o.SigningKeyFile) : null), cancellationToken);
+        if (o.SharedRemote && _remote is not null && await WithRepository(r => r.CatchUp(_remote)) is { } error)
+        {
+            // Committing on a clone that may be stale could repeat a decision another silo pushed: fail, and let callers retry.
+            _repository.Dispose();
+            _repository = null;
+            throw new InvalidOperationException($"the writer could not catch up with {_remote.Redacted}: {LogText.Line(error)}");
+        }
         RequestPush(); // whatever was committed before a crash and not pushed goes now
     }
 
@@ -82,6 +89,7 @@ public sealed partial class GitOpsWriterGrain(
             Unpushed = unpushed,
             LastPushAt = _lastPush?.At,
             LastPushError = _lastPush?.Error,
+            WriterSilo = RuntimeIdentity,
         };
     }
 

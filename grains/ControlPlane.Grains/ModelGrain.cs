@@ -202,7 +202,7 @@ public sealed partial class ModelGrain(
     private async Task<IReadOnlyList<string>?> PolicyDenials(string kind, ModelSpec spec, int replicas, string phase, string? stableVersion)
     {
         if (!ModelId.TryParse(Id, out var modelId, out _)) return [$"'{Id}' is not a namespace/name model id."];
-        var check = await Writer.Check(new ModelDesiredState(modelId, spec, replicas, phase, stableVersion));
+        var check = await TransientGrainCalls.Retry(() => Writer.Check(new ModelDesiredState(modelId, spec, replicas, phase, stableVersion)), time);
         if (check.Allowed) return null;
         ControlPlaneMetrics.PolicyDenials.WithLabels(kind).Inc();
         return check.Denials;

@@ -33,7 +33,7 @@ public sealed partial class GitOpsRepository
             if (remoteTip is not null && remoteTip.Id == localTip.Id) return new PushOutcome(true, 0, replayed, overwritten, null);
             if (remoteTip is not null && !IsAncestor(remoteTip, localTip))
             {
-                var (tip, count, files) = Replay(localTip, remoteTip);
+                var (tip, count, files) = Replay(localTip, remoteTip, remote);
                 MoveBranch(tip);
                 decisions.Forget(); // replayed commits have new ids
                 replayed += count;
@@ -51,6 +51,28 @@ public sealed partial class GitOpsRepository
             }
         }
         return new PushOutcome(false, 0, replayed, overwritten, $"the remote rejected the push {PushAttempts} times");
+    }
+
+    /// <summary>
+    /// Moves a stale clone to the remote's branch before the writer commits on it: the writer moves between silos,
+    /// each with its own clone, and must see what the others pushed. A clone that has commits the remote lacks keeps
+    /// them; the next push replays those whose decisions the remote does not have. Null on success, else why not.
+    /// </summary>
+    public string? CatchUp(GitRemote remote)
+    {
+        ArgumentNullException.ThrowIfNull(remote);
+        if (!remote.IsSsh) EnsureRemote(remote);
+        if (Fetch(remote) is { } fetchError) return Redact(fetchError, remote);
+        if (repository.Refs[TrackingRef]?.ResolveToDirectReference()?.Target is not Commit remoteTip) return null; // an empty remote: ours seeds it
+        var localTip = repository.Branches[branch]!.Tip;
+        if (localTip.Id == remoteTip.Id) return null;
+        // Behind, or only our own seed commit (a fresh clone whose first commit the remote never saw).
+        var behind = IsAncestor(localTip, remoteTip) || (!localTip.Parents.Any() && repository.ObjectDatabase.FindMergeBase(localTip, remoteTip) is null);
+        if (!behind) return null;
+        MoveBranch(remoteTip);
+        decisions.Forget();
+        logger.CaughtUp(branch, remote.Redacted, remoteTip.Sha);
+        return null;
     }
 
     /// <summary>Null when the remote branch is fetched (or does not exist yet: an empty remote), else why not.</summary>
@@ -156,7 +178,7 @@ public sealed partial class GitOpsRepository
         repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = from, ExcludeReachableFrom = notReachableFrom }).Count();
 
     /// <summary>Our commits since the common ancestor, oldest first, each re-made on top of the remote's tip with only its own changes.</summary>
-    private (Commit Tip, int Count, List<string> Overwritten) Replay(Commit localTip, Commit remoteTip)
+    private (Commit Tip, int Count, List<string> Overwritten) Replay(Commit localTip, Commit remoteTip, GitRemote remote)
     {
         var common = repository.ObjectDatabase.FindMergeBase(localTip, remoteTip);
         var ours = repository.Commits.QueryBy(new CommitFilter { IncludeReachableFrom = localTip, ExcludeReachableFrom = common, FirstParentOnly = true, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Reverse })
@@ -165,6 +187,11 @@ public sealed partial class GitOpsRepository
         var theirs = common is null ? null : repository.Diff.Compare<TreeChanges>(common.Tree, remoteTip.Tree, NoRenames).Select(c => c.Path).ToHashSet(StringComparer.Ordinal);
         var tip = remoteTip;
         var overwritten = new List<string>();
+        // A writer that moved between silos may hold a decision another writer already pushed: never commit it twice.
+        var onRemote = new RecentDecisions(DecisionLookback);
+        var already = ours.Where(c => CommitMessage.DecisionId(c.Message) is { Length: > 0 } id && onRemote.Find(repository, remoteTip, id) is not null).ToHashSet();
+        if (already.Count > 0) logger.SkippedAlreadyOnRemote(remote.Redacted, already.Count);
+        ours = ours.Where(c => !already.Contains(c)).ToList();
         foreach (var commit in ours)
         {
             var definition = TreeDefinition.From(tip.Tree);

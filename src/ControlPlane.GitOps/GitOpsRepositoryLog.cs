@@ -14,4 +14,10 @@ internal static partial class GitOpsRepositoryLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created branch {Branch} with its first commit {Sha} in {Repository}")]
     public static partial void BranchCreated(this ILogger logger, string branch, string sha, string repository);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Caught up {Branch} with {Remote}: now at {Sha}")]
+    public static partial void CaughtUp(this ILogger logger, string branch, string remote, string sha);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Replaying onto {Remote} skipped {Count} commits whose decisions the remote already has")]
+    public static partial void SkippedAlreadyOnRemote(this ILogger logger, string remote, int count);
 }

@@ -4,7 +4,6 @@ using ControlPlane.GitOps;
 using ControlPlane.Policies;
 using ControlPlane.Silo.FinOps;
 using ControlPlane.Silo.Security;
-using ControlPlane.Storage.Sqlite;
 using Orleans.Configuration;
 using Prometheus;
 
@@ -23,10 +22,19 @@ public static class ControlPlaneHost
 
         var section = builder.Configuration.GetSection(ControlPlaneOptions.Section);
         var plane = section.Get<ControlPlaneOptions>() ?? new ControlPlaneOptions();
+        var clusterSection = builder.Configuration.GetSection(ClusterHostingOptions.Section);
+        var cluster = clusterSection.Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
         var signals = builder.Configuration.GetSection(SignalOptions.Section).Get<SignalOptions>() ?? new SignalOptions();
         builder.Services.AddOptions<ControlPlaneOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ClusterHostingOptions>().Bind(clusterSection).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<ClusterHostingOptions>, ClusterHostingValidation>();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = plane.ShutdownTimeout);
         builder.Services.AddOptions<GitOpsOptions>().Bind(builder.Configuration.GetSection(GitOpsOptions.Section))
-            .PostConfigure(o => { if (string.IsNullOrWhiteSpace(o.RepositoryPath)) o.RepositoryPath = Path.Combine(plane.FullDataDirectory, "gitops.git"); })
+            .PostConfigure(o =>
+            {
+                if (string.IsNullOrWhiteSpace(o.RepositoryPath)) o.RepositoryPath = Path.Combine(plane.FullDataDirectory, "gitops.git");
+                o.SharedRemote = cluster.IsRedis;
+            })
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ModelGrainOptions>().Bind(builder.Configuration.GetSection(ModelGrainOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
@@ -79,14 +87,12 @@ public static class ControlPlaneHost
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<Readiness>();
+        builder.Services.AddHostedService<GracefulShutdown>();
         builder.Services.AddSingleton<Signals.SignalPublisher>();
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(plane.Silo.SiloPort, plane.Silo.GatewayPort);
+            silo.UseControlPlaneCluster(cluster, plane);
             silo.AddActivityPropagation(); // spans exist only while tracing listens
-            silo.AddControlPlaneReminders();
-            silo.Configure<ClusterOptions>(o => { o.ClusterId = "controlplane"; o.ServiceId = "controlplane"; });
-            silo.AddSqliteGrainStorage(StorageNames.Default, o => o.DatabasePath = Path.Combine(plane.FullDataDirectory, "grains.db"));
             silo.AddMemoryStreams(StreamNamespaces.Provider, streams =>
             {
                 streams.ConfigureStreamPubSub(Orleans.Streams.StreamPubSubType.ImplicitOnly);

@@ -13,6 +13,14 @@ public sealed class ControlPlaneOptions
 
     public SiloEndpointOptions Silo { get; set; } = new();
 
+    /// <summary>How long a stop (SIGTERM) may take: in-flight requests finish and the silo leaves the cluster within it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Between /readyz turning 503 and the gateway closing: time for load balancers to stop sending new requests.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ShutdownDelay { get; set; } = TimeSpan.Zero;
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
 }
 

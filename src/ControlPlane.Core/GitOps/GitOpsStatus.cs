@@ -13,4 +13,5 @@ public sealed record GitOpsStatus(
     [Id(7)] string? Remote = null,
     [Id(8)] int Unpushed = 0,
     [Id(9)] DateTimeOffset? LastPushAt = null,
-    [Id(10)] string? LastPushError = null);
+    [Id(10)] string? LastPushError = null,
+    [Id(11)] string? WriterSilo = null);
