@@ -65,7 +65,7 @@ public sealed class HostileInputFuzzTests(FuzzedPlane plane, ITestOutputHelper o
         var versions = await SweepVersionsAsync();
 
         await Eventually.Until(async () => (int?)(await _client.GetJsonAsync("/api/v1/gitops"))["pendingChanges"] == 0,
-            TimeSpan.FromSeconds(30), "the writer having no pending changes");
+            TimeSpan.FromSeconds(120), "the writer having no pending changes");
         var (clone, models) = await RepositoryAudit.AssertSoundAsync(plane.Factory.RepositoryPath, _work);
         Assert.True(models > 0, "the fuzz registered no model, so the repository check proved nothing.");
 
