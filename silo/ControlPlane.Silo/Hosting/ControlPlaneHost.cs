@@ -130,6 +130,7 @@ public static class ControlPlaneHost
             context.ProblemDetails.Extensions["reason"] = reason;
             context.ProblemDetails.Type = $"urn:controlplane:problem:{reason}";
         });
+        builder.Services.AddExceptionHandler<Api.SiloUnavailableExceptionHandler>();
         builder.Services.AddOpenApi();
         builder.AddControlPlaneSecurity();
         builder.AddControlPlaneTracing();

@@ -35,7 +35,7 @@ public sealed class SignalPublisher(IClusterClient client, TimeProvider time)
 
         var known = good.Count == 0
             ? new Dictionary<string, ModelSummary>()
-            : await client.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key).Find(good.Select(g => g.Model).Distinct().ToList());
+            : await TransientGrainCalls.Retry(() => client.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key).Find(good.Select(g => g.Model).Distinct().ToList()), time);
         var (accepted, dropped) = (0, 0);
         var streams = client.GetStreamProvider(StreamNamespaces.Provider);
         foreach (var group in good.GroupBy(g => g.Model))
@@ -54,7 +54,13 @@ public sealed class SignalPublisher(IClusterClient client, TimeProvider time)
             if (usable.Count == 0) continue;
             try
             {
-                await streams.GetStream<TBatch>(StreamId.Create(stream.Name, group.Key)).OnNextAsync(stream.BatchOf(usable.Select(u => u.Sample).ToList()));
+                var batch = stream.BatchOf(usable.Select(u => u.Sample).ToList());
+                // A queue on a silo that is leaving or died refuses the event unprocessed: another attempt reaches its new home.
+                await TransientGrainCalls.Retry(async () =>
+                {
+                    await streams.GetStream<TBatch>(StreamId.Create(stream.Name, group.Key)).OnNextAsync(batch);
+                    return true;
+                }, time);
                 accepted += usable.Count;
             }
             catch (InvalidOperationException)
