@@ -13,7 +13,8 @@ namespace ControlPlane.Benchmarks;
 /// <summary>
 /// Sustained signal ingest: one GPU sample per POST /api/v1/signals/gpu, for a random one of many registered models,
 /// at rising rates until p99 reaches 50 ms. Baseline at each rate: GET /healthz, the gateway's floor. Then the memory
-/// one more model grain activation costs.
+/// one more model grain activation costs. One silo is the embedded plane in this process; more are silo processes in
+/// redis cluster mode (<see cref="ClusterPlane"/>) with the load split evenly over their gateways.
 /// </summary>
 public static class IngestDriver
 {
