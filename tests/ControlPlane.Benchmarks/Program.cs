@@ -3,7 +3,7 @@ using ControlPlane.Benchmarks;
 using ControlPlane.Benchmarks.Autoscale;
 
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- latency [--models 100] [--decisions 1000] [--concurrency 1] [--runs 3] [--poll-ms 1]
-// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- ingest [--models 10000] [--silos 1] [--duration 20] [--rates 500,1000,2000] [--runs 3] [--grains 100000]
+// dotnet run -c Release --project tests/ControlPlane.Benchmarks -- ingest [--models 10000] [--silos 1|2|1,2] [--compare] [--duration 20] [--rates 500,1000,2000] [--runs 3] [--grains 100000]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- analysis [BenchmarkDotNet options, e.g. --job short]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- policy-gate [BenchmarkDotNet options]
 // dotnet run -c Release --project tests/ControlPlane.Benchmarks -- repo-growth [--sizes 100,1000,10000] [--commits 200] [--runs 3]
