@@ -12,7 +12,7 @@ public sealed partial class BudgetGrain : IRemindable
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.State.Spec is not null) await Catalog.Add(Name); // budgets stored before the catalog existed join it
+        if (state.State.Spec is not null) await CatalogMembership.TryJoin(Catalog, Name, logger); // budgets stored before the catalog existed join it
         // Budgets put before the reminder existed, or whose in-memory reminder was lost with an embedded silo, get one back.
         if (state.State.Spec is { } spec && HasReminders && await this.GetReminder(PeriodReminder, cancellationToken) is null)
             await SchedulePeriodCheck(spec, time.GetUtcNow());

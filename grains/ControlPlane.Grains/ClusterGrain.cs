@@ -3,7 +3,8 @@ namespace ControlPlane.Grains;
 /// <summary>One cluster: its GPU pools, the GPUs each model holds there, and what they cost per hour.</summary>
 public sealed class ClusterGrain(
     [PersistentState("cluster", StorageNames.Default)] IPersistentState<ClusterState> state,
-    TimeProvider time) : Grain, IClusterGrain
+    TimeProvider time,
+    ILogger<ClusterGrain> logger) : Grain, IClusterGrain
 {
     private string Name => this.GetPrimaryKeyString();
 
@@ -11,7 +12,7 @@ public sealed class ClusterGrain(
 
     /// <summary>Clusters stored before the catalog existed join it the first time they wake up.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        state.State.Spec is null ? Task.CompletedTask : Catalog.Add(Name);
+        state.State.Spec is null ? Task.CompletedTask : CatalogMembership.TryJoin(Catalog, Name, logger);
 
     async Task<ClusterView> IClusterGrain.Put(ClusterSpec spec)
     {
