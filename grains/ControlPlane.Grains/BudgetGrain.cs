@@ -6,7 +6,7 @@ namespace ControlPlane.Grains;
 /// </summary>
 public sealed partial class BudgetGrain(
     [PersistentState("budget", StorageNames.Default)] IPersistentState<BudgetState> state,
-    TimeProvider time,
+    DecisionClock clock,
     IOptions<FinOpsOptions> finOps,
     IFinOpsEventSink sink,
     ILogger<BudgetGrain> logger) : Grain, IBudgetGrain
@@ -17,7 +17,7 @@ public sealed partial class BudgetGrain(
 
     async Task<BudgetView> IBudgetGrain.Put(BudgetSpec spec)
     {
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var periodStart = BudgetPeriod.StartOf(spec.Period, now);
         var samePeriod = state.State.Spec?.Period == spec.Period && state.State.PeriodStart == periodStart;
         state.State = samePeriod
@@ -46,13 +46,14 @@ public sealed partial class BudgetGrain(
             LogUnknownBudget(Name, model);
             return;
         }
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var current = InPeriodOf(spec, until);
+        var inPeriod = CostAccrual.Since(cost, from, until, current.PeriodStart); // what ran before the period's start is the last period's
         var byModel = new Dictionary<string, double>(current.SpendByModel);
-        byModel[model] = byModel.GetValueOrDefault(model) + cost;
+        byModel[model] = byModel.GetValueOrDefault(model) + inPeriod;
         state.State = current with
         {
-            Spend = current.Spend + cost,
+            Spend = current.Spend + inPeriod,
             SpendByModel = byModel,
             Ledger = current.Ledger.Accrue(cost, from, until),
             UpdatedAt = now,
@@ -64,7 +65,7 @@ public sealed partial class BudgetGrain(
 
     async Task<BudgetAnswer> IBudgetGrain.ReserveSpend(string model, int currentReplicas, int desiredReplicas, double costPerReplicaHour)
     {
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (state.State.Spec is not { } spec)
             return new BudgetAnswer(currentReplicas, 0, 0, true, BudgetEnforcement.Deny, $"budget '{Name}' is not registered: scale-ups are denied.");
         var current = InPeriodOf(spec, now);
@@ -78,7 +79,7 @@ public sealed partial class BudgetGrain(
     async Task IBudgetGrain.SetRate(string model, double ratePerHour)
     {
         if (state.State.RateByModel.GetValueOrDefault(model) == ratePerHour) return;
-        state.State = state.State with { RateByModel = WithRate(state.State, model, ratePerHour), UpdatedAt = time.GetUtcNow() };
+        state.State = state.State with { RateByModel = WithRate(state.State, model, ratePerHour), UpdatedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
     }
 
@@ -92,7 +93,7 @@ public sealed partial class BudgetGrain(
 
     private BudgetView View(BudgetSpec spec)
     {
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var s = state.State;
         var rate = s.RateByModel.Values.Sum();
         var end = BudgetPeriod.EndOf(spec.Period, now);

@@ -12,4 +12,16 @@ public static class CostAccrual
         var gpus = Math.Max(gpusRequested, double.IsFinite(gpusUsed) ? gpusUsed : 0);
         return elapsed <= TimeSpan.Zero || gpus <= 0 ? 0 : gpus * pricePerGpuHour * elapsed.TotalHours;
     }
+
+    /// <summary>
+    /// The part of a cost spread evenly over [<paramref name="from"/>, <paramref name="until"/>) that falls at or after
+    /// <paramref name="start"/>: what a budget period that began at <paramref name="start"/> owes of it.
+    /// </summary>
+    public static double Since(double cost, DateTimeOffset from, DateTimeOffset until, DateTimeOffset start)
+    {
+        if (until <= from) return until >= start ? cost : 0; // an instant's cost belongs to the period it happened in
+        if (from >= start) return cost;
+        if (until <= start) return 0;
+        return cost * ((until - start).Ticks / (double)(until - from).Ticks);
+    }
 }

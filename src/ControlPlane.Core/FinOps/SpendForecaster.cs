@@ -24,9 +24,10 @@ public static class SpendForecaster
         var periodStart = BudgetPeriod.StartOf(spec.Period, now);
         var periodEnd = BudgetPeriod.EndOf(spec.Period, now);
         var hoursLeft = Math.Max(0, (periodEnd - now).TotalHours);
-        var spent = history.SpendBetween(periodStart, now);
-
         var nowHour = HourlySeries.HourOf(now);
+        // The current hour's bucket holds only what accrued so far; at the top of the hour it starts at now itself.
+        var spent = history.SpendBetween(periodStart, nowHour.AddHours(1));
+
         var series = history.FirstHour is { } first && first <= nowHour ? history.ToSeries(first, nowHour.AddHours(1)) : null;
         var burnRate = series is null ? 0 : BurnRate(series, now, options.RecentHours);
         var complete = series is null ? 0 : series.Values.Count - 1;

@@ -35,6 +35,18 @@ public class SpendForecasterTests
     }
 
     [Fact]
+    public void Forecast_SpendAccruedAtTheTopOfTheHour_CountsItToDate()
+    {
+        var now = November.AddDays(14).AddHours(12);
+        var ledger = HourlySpendLedger.Empty.Accrue(6, now, now); // an instant's cost, stamped exactly on the hour
+
+        var forecast = SpendForecaster.Forecast(new BudgetSpec(10), ledger, now);
+
+        Assert.Equal(6, forecast.SpendToDate, 9);
+        Assert.True(Assert.Single(forecast.Thresholds, t => t.Percent == 50).CrossedBySpend);
+    }
+
+    [Fact]
     public void Forecast_DailyPattern_ProjectsTheRemainingHoursOfEachDay()
     {
         // 2/h at night, 10/h from 08:00 to 20:00; weekly budget, now Thursday 12:00 with 84 hours left.
