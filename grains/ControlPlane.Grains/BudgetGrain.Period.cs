@@ -15,13 +15,13 @@ public sealed partial class BudgetGrain : IRemindable
         if (state.State.Spec is not null) await CatalogMembership.TryJoin(Catalog, Name, logger); // budgets stored before the catalog existed join it
         // Budgets put before the reminder existed, or whose in-memory reminder was lost with an embedded silo, get one back.
         if (state.State.Spec is { } spec && HasReminders && await this.GetReminder(PeriodReminder, cancellationToken) is null)
-            await SchedulePeriodCheck(spec, time.GetUtcNow());
+            await SchedulePeriodCheck(spec, clock.GetUtcNow());
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         if (reminderName != PeriodReminder || state.State.Spec is not { } spec) return;
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var current = InPeriodOf(spec, now);
         if (ReferenceEquals(current, state.State)) return;
         state.State = current with { UpdatedAt = now };

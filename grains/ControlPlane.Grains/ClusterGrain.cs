@@ -3,7 +3,7 @@ namespace ControlPlane.Grains;
 /// <summary>One cluster: its GPU pools, the GPUs each model holds there, and what they cost per hour.</summary>
 public sealed class ClusterGrain(
     [PersistentState("cluster", StorageNames.Default)] IPersistentState<ClusterState> state,
-    TimeProvider time,
+    DecisionClock clock,
     ILogger<ClusterGrain> logger) : Grain, IClusterGrain
 {
     private string Name => this.GetPrimaryKeyString();
@@ -16,7 +16,7 @@ public sealed class ClusterGrain(
 
     async Task<ClusterView> IClusterGrain.Put(ClusterSpec spec)
     {
-        state.State = state.State with { Spec = spec, UpdatedAt = time.GetUtcNow() };
+        state.State = state.State with { Spec = spec, UpdatedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         await Catalog.Add(Name);
         return View(spec);
@@ -45,7 +45,7 @@ public sealed class ClusterGrain(
 
     async Task IClusterGrain.AccrueSpend(string model, double cost, DateTimeOffset from, DateTimeOffset until)
     {
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var spend = state.State.Spend.Accrue(cost, from, until).Since(HourlySeries.HourOf(now).AddHours(-SpendHoursKept + 1));
         if (ReferenceEquals(spend, state.State.Spend)) return;
         state.State = state.State with { Spend = spend };
@@ -57,7 +57,7 @@ public sealed class ClusterGrain(
 
     private async Task<GpuGrant> Save(List<GpuReservation> reservations, GpuGrant grant)
     {
-        state.State = state.State with { Reservations = reservations, UpdatedAt = time.GetUtcNow() };
+        state.State = state.State with { Reservations = reservations, UpdatedAt = clock.GetUtcNow() };
         await state.WriteStateAsync();
         ControlPlaneMetrics.ObserveReservations(Name, state.State.Spec, reservations);
         return grant;
@@ -67,7 +67,7 @@ public sealed class ClusterGrain(
 
     private ClusterView View(ClusterSpec spec)
     {
-        var from = HourlySeries.HourOf(time.GetUtcNow()).AddHours(-23);
+        var from = HourlySeries.HourOf(clock.GetUtcNow()).AddHours(-23);
         var lastDay = state.State.Spend.Since(from).Buckets;
         return new(Name, spec, state.State.Reservations, state.State.UpdatedAt, lastDay.Sum(b => b.Amount), lastDay);
     }

@@ -34,12 +34,12 @@ public sealed partial class ModelGrain
     }
 
     async Task<IReadOnlyList<Recommendation>> IModelGrain.Recommendations() =>
-        S.Spec is { } spec ? await Recommend(spec, time.GetUtcNow()) : [];
+        S.Spec is { } spec ? await Recommend(spec, clock.GetUtcNow()) : [];
 
     async Task<RecommendationResult> IModelGrain.ApplyRecommendation(string id)
     {
         if (S.Spec is not { } spec) return Refused(GrainError.NotRegistered, $"model '{Id}' is not registered.");
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (await Recommend(spec, now) is var current && current.FirstOrDefault(r => r.Id == id) is not { } recommendation)
             return Refused(GrainError.UnknownRecommendation,
                 $"recommendation '{id}' is not current for {Id}; current: {(current.Count == 0 ? "none" : string.Join(", ", current.Select(r => r.Id)))}.");

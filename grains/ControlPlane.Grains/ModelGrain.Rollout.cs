@@ -23,7 +23,7 @@ public sealed partial class ModelGrain
         if (VersionProposalRules.Conflict(proposal, stable.Version, S.Rollout?.Candidate.Version, S.Failed) is { } conflict)
             return new ModelResult(null, new GrainError(GrainError.RolloutConflict, conflict));
 
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var candidate = new Release(proposal.Version, proposal.Image, proposal.AlignmentReportId, now);
         if (await PolicyDenials(DecisionKind.Rollout, ReleaseSpec.Apply(spec, candidate), S.Replicas, ModelPhase.Progressing, stable.Version) is { } denials)
             return new ModelResult(null, PolicyRefusal(denials));
@@ -61,7 +61,7 @@ public sealed partial class ModelGrain
     async Task<ModelResult> IModelGrain.Rollback(RollbackRequest request)
     {
         if (S.Spec is not { } spec) return NotRegistered();
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var why = $"operator: {request.Reason}";
         if (S.Rollout is { } rollout)
         {
@@ -93,7 +93,7 @@ public sealed partial class ModelGrain
         var analysis = RolloutAnalysis.Evaluate(S.Interval, settings.Bounds);
         var step = RolloutPolicy.Next(rollout, analysis, settings);
         ControlPlaneMetrics.RolloutAnalyses.WithLabels(analysis.Verdict).Inc();
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var inputs = analysis.Metrics.ToDictionary(m => m.Feature is null ? m.Metric : $"{m.Metric}[{m.Feature}]",
             m => $"median {(m.Median is { } median ? median.ToString("0.####", CultureInfo.InvariantCulture) : "not computable")} of {m.Count} ({m.State})");
         switch (step.Action)

@@ -13,7 +13,7 @@ public sealed partial class ModelGrain
             LogUnregisteredSamples(Id, batch.Samples.Count);
             return;
         }
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var window = S.Window.Add(batch.Samples, now);
         var demand = S.Demand.Add(batch.Samples.Where(s => s.RequestsPerSecond is not null).Select(s => (s.Timestamp, s.RequestsPerSecond!.Value)), S.Replicas);
         var scaling = spec.ScalingMode == ScalingModes.Predictive

@@ -16,6 +16,7 @@ public sealed partial class ModelGrain(
     IOptions<ModelGrainOptions> options,
     IOptions<GitOpsOptions> gitOptions,
     IFinOpsEventSink finOpsSink,
+    DecisionClock clock,
     TimeProvider time,
     ILogger<ModelGrain> logger) : Grain, IModelGrain
 {
@@ -38,7 +39,7 @@ public sealed partial class ModelGrain(
 
     async Task<RegistrationResult> IModelGrain.Register(ModelSpec spec)
     {
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         if (await Budget(spec).Get() is null)
             return Refused(GrainError.UnknownBudget, $"budget '{spec.Budget}' is not registered: PUT /api/v1/budgets/{spec.Budget} first.");
 

@@ -1,17 +1,21 @@
+using ControlPlane.Testing;
+
 namespace ControlPlane.Grains.Tests;
 
 [Collection(SharedGrainCluster.Name)]
 public class BudgetGrainTests(GrainClusterFixture fixture)
 {
-    [Fact]
-    public async Task Accrue_WithinPeriod_AddsUpPerModel()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Accrue_WithinPeriod_AddsUpPerModel(string date)
     {
-        var budget = fixture.Client.GetGrain<IBudgetGrain>("accrue-sum");
+        var now = fixture.Calendar.Start(CalendarDates.Parse(date)).GetUtcNow();
+        var budget = fixture.Client.GetGrain<IBudgetGrain>($"accrue-sum-{CalendarDates.Label(date)}");
         await budget.Put(new BudgetSpec(100));
 
-        await budget.Accrue("risk/a", 1.5, DateTimeOffset.UtcNow);
-        await budget.Accrue("risk/b", 2.0, DateTimeOffset.UtcNow);
-        await budget.Accrue("risk/a", 0.5, DateTimeOffset.UtcNow);
+        await budget.Accrue("risk/a", 1.5, now);
+        await budget.Accrue("risk/b", 2.0, now);
+        await budget.Accrue("risk/a", 0.5, now);
 
         var view = await budget.Get();
         Assert.Equal(4.0, view!.Spend, 9);
@@ -19,33 +23,40 @@ public class BudgetGrainTests(GrainClusterFixture fixture)
         Assert.Equal(2.0, view.SpendByModel["risk/a"], 9);
     }
 
-    [Fact]
-    public async Task Accrue_InNextPeriod_StartsFromZero()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Accrue_InNextPeriod_StartsFromZero(string date)
     {
-        var budget = fixture.Client.GetGrain<IBudgetGrain>("accrue-rollover");
+        var clock = fixture.Calendar.Start(CalendarDates.Parse(date));
+        var budget = fixture.Client.GetGrain<IBudgetGrain>($"accrue-rollover-{CalendarDates.Label(date)}");
         await budget.Put(new BudgetSpec(100, "daily"));
-        await budget.Accrue("risk/a", 7, DateTimeOffset.UtcNow);
+        await budget.Accrue("risk/a", 7, clock.GetUtcNow());
 
-        await budget.Accrue("risk/a", 1, DateTimeOffset.UtcNow.AddDays(1));
+        clock.Advance(TimeSpan.FromDays(1));
+        await budget.Accrue("risk/a", 1, clock.GetUtcNow());
 
         var view = await budget.Get();
         Assert.Equal(1.0, view!.Spend, 9);
-        Assert.Equal(BudgetPeriod.StartOf("daily", DateTimeOffset.UtcNow.AddDays(1)), view.PeriodStart);
+        Assert.Equal(BudgetPeriod.StartOf("daily", clock.GetUtcNow()), view.PeriodStart);
     }
 
-    [Fact]
-    public async Task Register_ThenScale_AccruesCostToTheBudget()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Register_ThenScale_AccruesCostToTheBudget(string date)
     {
-        var (cluster, budgetName) = await fixture.Infrastructure("accrue-model");
-        var model = fixture.Client.GetGrain<IModelGrain>("risk/accrue-model");
+        var clock = fixture.Calendar.Start(CalendarDates.Parse(date));
+        var name = $"accrue-model-{CalendarDates.Label(date)}";
+        var (cluster, budgetName) = await fixture.Infrastructure(name);
+        var model = fixture.Client.GetGrain<IModelGrain>($"risk/{name}");
         await model.Register(GrainClusterFixture.Spec(cluster, budgetName));
 
-        // A scale decision settles the cost of the replicas held until then.
-        await model.Observe(new GpuSampleBatch([new GpuSample("risk/accrue-model", DateTimeOffset.UtcNow, 100)]));
+        // Ten minutes on one replica, settled by the scale decision (past a period's end on its last day: the new period's part).
+        clock.Advance(TimeSpan.FromMinutes(10));
+        await model.Observe(new GpuSampleBatch([new GpuSample($"risk/{name}", clock.GetUtcNow(), 100)]));
 
         var view = await fixture.Client.GetGrain<IBudgetGrain>(budgetName).Get();
         Assert.True(view!.Spend > 0);
-        Assert.True(view.SpendByModel.ContainsKey("risk/accrue-model"));
+        Assert.True(view.SpendByModel.ContainsKey($"risk/{name}"));
     }
 
     [Fact]

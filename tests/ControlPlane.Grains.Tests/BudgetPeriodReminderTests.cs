@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Orleans.Storage;
+using ControlPlane.Testing;
 
 namespace ControlPlane.Grains.Tests;
 
@@ -9,24 +10,29 @@ public class BudgetPeriodReminderTests(GrainClusterFixture fixture)
 {
     private const string Reminder = "budget-period";
 
-    [Fact]
-    public async Task Put_NewBudget_RegistersTheHourlyPeriodReminderDueAtTheNextPeriod()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Put_NewBudget_RegistersTheHourlyPeriodReminderDueAtTheNextPeriod(string date)
     {
-        var budget = fixture.Client.GetGrain<IBudgetGrain>("period-reminder");
+        var now = fixture.Calendar.Start(CalendarDates.Parse(date)).GetUtcNow();
+        var budget = fixture.Client.GetGrain<IBudgetGrain>($"period-reminder-{CalendarDates.Label(date)}");
+        var registeredAround = DateTime.UtcNow; // reminders run on the runtime's clock, not the plane's calendar
 
         await budget.Put(new BudgetSpec(100, "daily"));
 
         var entry = await ReminderTable().ReadRow(budget.GetGrainId(), Reminder);
         Assert.NotNull(entry);
         Assert.Equal(BudgetPeriod.CheckInterval, entry.Period);
-        Assert.Equal(BudgetPeriod.EndOf("daily", DateTimeOffset.UtcNow).UtcDateTime, entry.StartAt, TimeSpan.FromMinutes(1));
+        Assert.Equal(registeredAround + (BudgetPeriod.EndOf("daily", now) - now), entry.StartAt, TimeSpan.FromMinutes(1));
     }
 
-    [Fact]
-    public async Task ReceiveReminder_StoredPeriodEnded_StartsTheNewPeriodAtZeroWithoutAnyAccrual()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task ReceiveReminder_StoredPeriodEnded_StartsTheNewPeriodAtZeroWithoutAnyAccrual(string date)
     {
-        var budget = fixture.Client.GetGrain<IBudgetGrain>("period-rollover");
-        var lastMonth = BudgetPeriod.StartOf("monthly", DateTimeOffset.UtcNow).AddMonths(-1);
+        var now = fixture.Calendar.Start(CalendarDates.Parse(date)).GetUtcNow();
+        var budget = fixture.Client.GetGrain<IBudgetGrain>($"period-rollover-{CalendarDates.Label(date)}");
+        var lastMonth = BudgetPeriod.StartOf("monthly", now).AddMonths(-1);
         // What a budget persisted last month, written before the grain first activates.
         await Storage().WriteStateAsync("budget", budget.GetGrainId(), new GrainState<BudgetState>(new BudgetState
         {
@@ -39,18 +45,20 @@ public class BudgetPeriodReminderTests(GrainClusterFixture fixture)
         await budget.AsReference<IRemindable>().ReceiveReminder(Reminder, default);
 
         var view = await budget.Get();
-        Assert.Equal(BudgetPeriod.StartOf("monthly", DateTimeOffset.UtcNow), view!.PeriodStart);
+        Assert.Equal(BudgetPeriod.StartOf("monthly", now), view!.PeriodStart);
         Assert.Equal(0, view.Spend);
         Assert.Empty(view.SpendByModel);
         Assert.NotNull(await ReminderTable().ReadRow(budget.GetGrainId(), Reminder)); // re-registered when it activated
     }
 
-    [Fact]
-    public async Task ReceiveReminder_SamePeriod_KeepsTheSpend()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task ReceiveReminder_SamePeriod_KeepsTheSpend(string date)
     {
-        var budget = fixture.Client.GetGrain<IBudgetGrain>("period-same");
+        var now = fixture.Calendar.Start(CalendarDates.Parse(date)).GetUtcNow();
+        var budget = fixture.Client.GetGrain<IBudgetGrain>($"period-same-{CalendarDates.Label(date)}");
         await budget.Put(new BudgetSpec(100));
-        await budget.Accrue("risk/a", 3, DateTimeOffset.UtcNow);
+        await budget.Accrue("risk/a", 3, now);
 
         await budget.AsReference<IRemindable>().ReceiveReminder(Reminder, default);
 

@@ -1,4 +1,5 @@
 using ControlPlane.Core.FinOps;
+using ControlPlane.Testing;
 
 namespace ControlPlane.Grains.Tests;
 
@@ -6,7 +7,9 @@ namespace ControlPlane.Grains.Tests;
 [Collection(SharedGrainCluster.Name)]
 public class FinOpsGrainTests(GrainClusterFixture fixture)
 {
-    private static DateTimeOffset ThisHour => HourlySeries.HourOf(DateTimeOffset.UtcNow);
+    private readonly FakeTimeProvider _clock = fixture.Calendar.Start(TestCalendar.DefaultStart); // a test that names no date runs mid-month
+
+    private DateTimeOffset ThisHour => HourlySeries.HourOf(fixture.Now);
 
     private IBudgetGrain Budget(string name) => fixture.Client.GetGrain<IBudgetGrain>(name);
 
@@ -26,31 +29,40 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
         Assert.Equal(3.0, view.SpendLast24Hours, 9);
     }
 
-    [Fact]
-    public async Task Scale_AfterRegistration_AccruesHourlySpendToBudgetAndCluster()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Scale_AfterRegistration_AccruesHourlySpendToBudgetAndCluster(string date)
     {
-        var (cluster, budget) = await fixture.Infrastructure("accrue-hourly-model");
-        var model = fixture.Client.GetGrain<IModelGrain>("risk/accrue-hourly-model");
+        var clock = fixture.Calendar.Start(CalendarDates.Parse(date));
+        var name = $"accrue-hourly-model-{CalendarDates.Label(date)}";
+        var (cluster, budget) = await fixture.Infrastructure(name);
+        var model = fixture.Client.GetGrain<IModelGrain>($"risk/{name}");
         await model.Register(GrainClusterFixture.Spec(cluster, budget));
 
-        await model.Observe(new GpuSampleBatch([new GpuSample("risk/accrue-hourly-model", DateTimeOffset.UtcNow, 100)]));
+        clock.Advance(TimeSpan.FromMinutes(10)); // ten minutes of one replica, settled by the scale decision
+        await model.Observe(new GpuSampleBatch([new GpuSample($"risk/{name}", fixture.Now, 100)]));
 
         var budgetView = await Budget(budget).Get();
         Assert.True(budgetView!.Forecast!.SpendToDate > 0, budgetView.Forecast.Explanation);
         Assert.Equal(budgetView.Spend, budgetView.Forecast.SpendToDate, 9);
+        // The cluster keeps every hour; the budget only those of its current period (a month's last minutes started a new one).
         var clusterView = await fixture.Client.GetGrain<IClusterGrain>(cluster).Get();
-        Assert.Equal(budgetView.Spend, clusterView!.SpendLast24Hours, 9);
+        Assert.Equal(10 / 60.0 * 3.2, clusterView!.SpendLast24Hours, 9);
+        Assert.Equal(clusterView.HourlySpend!.Where(h => h.HourStart >= budgetView.PeriodStart).Sum(h => h.Amount), budgetView.Spend, 9);
     }
 
-    [Fact]
-    public async Task AccrueBetween_SpendCrossesAThreshold_ReportsItOnceInFeedAndSink()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task AccrueBetween_SpendCrossesAThreshold_ReportsItOnceInFeedAndSink(string date)
     {
-        const string name = "events-once";
+        fixture.Calendar.Start(CalendarDates.Parse(date));
+        var name = $"events-once-{CalendarDates.Label(date)}";
         await Budget(name).Put(new BudgetSpec(10, Thresholds: [50]));
 
-        await Budget(name).AccrueBetween("risk/a", 6, ThisHour, DateTimeOffset.UtcNow);
-        await Budget(name).AccrueBetween("risk/a", 1, ThisHour, DateTimeOffset.UtcNow);
-        await Budget(name).AccrueBetween("risk/b", 0.5, ThisHour, DateTimeOffset.UtcNow);
+        // 60% crosses the threshold; 110% puts the forecast over the limit on any day, even in a period's last minutes.
+        await Budget(name).AccrueBetween("risk/a", 6, ThisHour, fixture.Now);
+        await Budget(name).AccrueBetween("risk/a", 3, ThisHour, fixture.Now);
+        await Budget(name).AccrueBetween("risk/b", 2, ThisHour, fixture.Now);
 
         var thresholds = (await FeedFor(name)).Where(d => d.Kind == DecisionKind.BudgetThreshold).ToList();
         var threshold = Assert.Single(thresholds);
@@ -60,10 +72,12 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
         Assert.Single(fixture.FinOpsEvents.For(name), e => e.Kind == DecisionKind.BudgetForecast);
     }
 
-    [Fact]
-    public async Task Get_AfterThreshold_ShowsForecastThresholdsAndIntervals()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Get_AfterThreshold_ShowsForecastThresholdsAndIntervals(string date)
     {
-        const string name = "forecast-view";
+        fixture.Calendar.Start(CalendarDates.Parse(date));
+        var name = $"forecast-view-{CalendarDates.Label(date)}";
         await Budget(name).Put(new BudgetSpec(1_000_000, Thresholds: [10, 90]));
         // Five days of 2 per hour, up to this hour: enough complete hours to backtest an interval.
         await Budget(name).AccrueBetween("risk/a", 240, ThisHour.AddDays(-5), ThisHour);
@@ -78,15 +92,17 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
         Assert.True(forecast.Interval95!.High >= forecast.Interval80!.High);
     }
 
-    [Fact]
-    public async Task AccrueBetween_SpikeAfterDaysOfFlatSpend_ReportsOneAnomaly()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task AccrueBetween_SpikeAfterDaysOfFlatSpend_ReportsOneAnomaly(string date)
     {
-        const string name = "anomaly-once";
+        fixture.Calendar.Start(CalendarDates.Parse(date));
+        var name = $"anomaly-once-{CalendarDates.Label(date)}";
         await Budget(name).Put(new BudgetSpec(1_000_000_000));
         await Budget(name).AccrueBetween("risk/a", 120, ThisHour.AddDays(-5), ThisHour); // 1 per hour
 
         await Budget(name).AccrueBetween("risk/a", 49, ThisHour.AddHours(-1), ThisHour.AddMinutes(-59));
-        await Budget(name).AccrueBetween("risk/a", 0.1, ThisHour, DateTimeOffset.UtcNow);
+        await Budget(name).AccrueBetween("risk/a", 0.1, ThisHour, fixture.Now);
 
         var anomaly = Assert.Single(fixture.FinOpsEvents.For(name), e => e.Kind == DecisionKind.CostAnomaly && e.Inputs!["direction"] == "up");
         Assert.Equal("50", anomaly.Inputs!["value"]);
@@ -100,7 +116,7 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
         var (cluster, budget) = await fixture.Infrastructure("rightsize");
         var model = fixture.Client.GetGrain<IModelGrain>("risk/rightsize");
         await model.Register(GrainClusterFixture.Spec(cluster, budget, min: 3));
-        var now = DateTimeOffset.UtcNow;
+        var now = fixture.Now;
         await model.Observe(new GpuSampleBatch(Enumerable.Range(0, 30).Select(h => new GpuSample("risk/rightsize", now.AddHours(-h), 10)).ToList()));
         var recommendation = Assert.Single(await model.Recommendations(), r => r.Kind == RecommendationKind.RightsizeReplicas);
 
@@ -131,19 +147,22 @@ public class FinOpsGrainTests(GrainClusterFixture fixture)
         Assert.DoesNotContain(await model.Recommendations(), r => r.Kind == RecommendationKind.Spot);
     }
 
-    [Fact]
-    public async Task Observe_HourFarAboveADayOfSteadyUtilization_RecordsOneUtilizationAnomaly()
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Observe_HourFarAboveADayOfSteadyUtilization_RecordsOneUtilizationAnomaly(string date)
     {
-        var (cluster, budget) = await fixture.Infrastructure("util-anomaly");
-        var model = fixture.Client.GetGrain<IModelGrain>("risk/util-anomaly");
+        fixture.Calendar.Start(CalendarDates.Parse(date));
+        var name = $"util-anomaly-{CalendarDates.Label(date)}";
+        var (cluster, budget) = await fixture.Infrastructure(name);
+        var model = fixture.Client.GetGrain<IModelGrain>($"risk/{name}");
         await model.Register(GrainClusterFixture.Spec(cluster, budget, min: 2, max: 2));
         var lastHour = ThisHour.AddHours(-1);
-        var steady = Enumerable.Range(2, 28).Select(h => new GpuSample("risk/util-anomaly", ThisHour.AddHours(-h).AddMinutes(30), 20));
+        var steady = Enumerable.Range(2, 28).Select(h => new GpuSample($"risk/{name}", ThisHour.AddHours(-h).AddMinutes(30), 20));
 
-        await model.Observe(new GpuSampleBatch([.. steady, new GpuSample("risk/util-anomaly", lastHour.AddMinutes(30), 95)]));
-        await model.Observe(new GpuSampleBatch([new GpuSample("risk/util-anomaly", DateTimeOffset.UtcNow, 20)]));
+        await model.Observe(new GpuSampleBatch([.. steady, new GpuSample($"risk/{name}", lastHour.AddMinutes(30), 95)]));
+        await model.Observe(new GpuSampleBatch([new GpuSample($"risk/{name}", fixture.Now, 20)]));
 
-        var events = fixture.FinOpsEvents.Published.Where(e => e.Model == "risk/util-anomaly").ToList();
+        var events = fixture.FinOpsEvents.Published.Where(e => e.Model == $"risk/{name}").ToList();
         var anomaly = Assert.Single(events);
         Assert.Equal(DecisionKind.CostAnomaly, anomaly.Kind);
         Assert.Equal("gpu-utilization", anomaly.Inputs!["metric"]);

@@ -7,8 +7,8 @@ public class ModelGrainTests(GrainClusterFixture fixture)
 {
     private IModelGrain Model(string name) => fixture.Client.GetGrain<IModelGrain>($"risk/{name}");
 
-    private static GpuSampleBatch Busy(string model, double utilization, int count = 3) =>
-        new(Enumerable.Range(0, count).Select(i => new GpuSample($"risk/{model}", DateTimeOffset.UtcNow.AddMilliseconds(-i), utilization, $"{model}-{i}")).ToList());
+    private GpuSampleBatch Busy(string model, double utilization, int count = 3) =>
+        new(Enumerable.Range(0, count).Select(i => new GpuSample($"risk/{model}", fixture.Now.AddMilliseconds(-i), utilization, $"{model}-{i}")).ToList());
 
     [Fact]
     public async Task Register_NewModel_CommitsAndListsIt()

@@ -62,7 +62,7 @@ public class PolicyGateTests(PolicyClusterFixture fixture)
         PushPolicy("max-three-replicas.yaml", MaxThreeReplicas);
         Assert.Contains(await Writer.Policies(), p => p.Name == "max-three-replicas"); // also refreshes the gate
 
-        var busy = new GpuSampleBatch([new GpuSample("risk/replica-policy", DateTimeOffset.UtcNow, 100)]);
+        var busy = new GpuSampleBatch([new GpuSample("risk/replica-policy", fixture.Now, 100)]);
         await model.Observe(busy); // wants 8 replicas
         await model.Observe(busy);
 

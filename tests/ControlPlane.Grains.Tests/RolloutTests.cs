@@ -20,8 +20,8 @@ public class RolloutTests(GrainClusterFixture fixture)
     private static VersionProposal Proposal(string report = "AR-2026-0200", Dictionary<string, FeatureReference>? reference = null) =>
         new("1.5.0", CandidateImage, report, reference);
 
-    private static DriftSampleBatch Drift(string name, string metric, double value, string kind = "data-drift", int count = 3) =>
-        new(Enumerable.Range(0, count).Select(i => new DriftSample($"risk/{name}", "1.5.0", DateTimeOffset.UtcNow, kind, metric, "amount", value)).ToList());
+    private DriftSampleBatch Drift(string name, string metric, double value, string kind = "data-drift", int count = 3) =>
+        new(Enumerable.Range(0, count).Select(i => new DriftSample($"risk/{name}", "1.5.0", fixture.Now, kind, metric, "amount", value)).ToList());
 
     [Fact]
     public async Task Rollout_ThreeBreachedIntervals_RollsBackInGitAndTheLog()
@@ -99,7 +99,7 @@ public class RolloutTests(GrainClusterFixture fixture)
         var model = await Registered("raw");
         await model.ProposeVersion(Proposal(reference: reference));
 
-        await model.ObserveDrift(new DriftSampleBatch([new DriftSample("risk/raw", "1.5.0", DateTimeOffset.UtcNow, Feature: "amount",
+        await model.ObserveDrift(new DriftSampleBatch([new DriftSample("risk/raw", "1.5.0", fixture.Now, Feature: "amount",
             Values: Enumerable.Range(0, 200).Select(i => 60 + i / 5.0).ToList())]));
         var report = await model.Analyze();
 
@@ -115,7 +115,7 @@ public class RolloutTests(GrainClusterFixture fixture)
     {
         var model = await Registered("other-version");
         await model.ProposeVersion(Proposal());
-        await model.ObserveDrift(new DriftSampleBatch([new DriftSample("risk/other-version", "1.4.2", DateTimeOffset.UtcNow, "data-drift", "psi", null, 0.9)]));
+        await model.ObserveDrift(new DriftSampleBatch([new DriftSample("risk/other-version", "1.4.2", fixture.Now, "data-drift", "psi", null, 0.9)]));
 
         Assert.Equal("no-data", (await model.Analyze())!.Analysis.Verdict);
     }

@@ -86,6 +86,7 @@ public static class ControlPlaneHost
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(DecisionClock.Wall);
         builder.Services.AddSingleton<Readiness>();
         builder.Services.AddHostedService<GracefulShutdown>();
         builder.Services.AddSingleton<Signals.SignalPublisher>();

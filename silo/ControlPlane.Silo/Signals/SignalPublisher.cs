@@ -7,7 +7,7 @@ namespace ControlPlane.Silo.Signals;
 /// Checks samples, drops those of unregistered models, and publishes the rest to each model's stream,
 /// one event per model per call. The REST gateway and the Prometheus poller both come through here.
 /// </summary>
-public sealed class SignalPublisher(IClusterClient client, TimeProvider time)
+public sealed class SignalPublisher(IClusterClient client, DecisionClock clock, TimeProvider time)
 {
     /// <summary>Where samples came from, as the <c>source</c> label of <c>controlplane_signals_total</c>.</summary>
     public const string Rest = "rest";
@@ -24,7 +24,7 @@ public sealed class SignalPublisher(IClusterClient client, TimeProvider time)
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(rejected);
-        var now = time.GetUtcNow();
+        var now = clock.GetUtcNow();
         var good = new List<(int Index, string Model, TSample Sample)>();
         foreach (var (index, sample) in samples)
         {
