@@ -16,6 +16,9 @@ public sealed record GrainError([Id(0)] string Code, [Id(1)] string Detail, [Id(
     public const string BudgetExceeded = "BudgetExceeded";
     public const string NotApplicable = "NotApplicable";
 
+    /// <summary>The decision is stored and its commit is retried, but it is not on the branch yet: not a success.</summary>
+    public const string CommitPending = "CommitPending";
+
     /// <summary>Codes that mean the request contradicts current state (409) rather than being malformed.</summary>
     public static readonly string[] Conflicts = [InsufficientCapacity, RolloutConflict, BudgetExceeded, NotApplicable];
 }

@@ -29,7 +29,6 @@ public sealed partial class GitOpsWriterGrain(
     private Task _repositoryInUse = Task.CompletedTask;
     private readonly ILogger _logger = loggers.CreateLogger<GitOpsWriterGrain>();
     private GitOpsRepository? _repository;
-    private PolicySet? _policies;
     private readonly GitRemote? _remote = options.Value.Remote();
     private bool _pushRequested;
     private ActivityContext? _pushRequestedBy;
@@ -97,7 +96,8 @@ public sealed partial class GitOpsWriterGrain(
     {
         using var span = ControlPlaneTracing.Source.StartActivity("policy-gate");
         span?.SetTag(ControlPlaneTracing.ModelTag, desired.Model.ToString());
-        var policies = _policies ??= await WithRepository(r => r.Policies());
+        // The branch head's policies, reloaded whenever its policies/ tree changed (pushed by anyone): one lookup when it did not.
+        var policies = await WithRepository(r => r.Policies());
         var (verdict, files) = await Task.Run(() =>
         {
             var rendered = ManifestRenderer.RenderModel(desired);
@@ -114,7 +114,7 @@ public sealed partial class GitOpsWriterGrain(
 
     async Task<IReadOnlyList<PolicyView>> IGitOpsWriterGrain.Policies()
     {
-        var policies = _policies = await WithRepository(r => r.Policies());
+        var policies = await WithRepository(r => r.Policies());
         return policies.Policies.Select(p => new PolicyView(p.Name, p.Path, p.ValidationActions, p.Kinds, p.Validations, p.Error)).ToList();
     }
 
@@ -133,7 +133,6 @@ public sealed partial class GitOpsWriterGrain(
                     while (batch.Count < MaxBatch && _pending.TryDequeue(out var next)) batch.Add(next);
                     await Write(batch);
                 }
-                _policies = await WithRepository(r => r.Policies()); // cheap unless policies/ changed on the branch
                 RequestPush();
             }
             while (_pending.Count > 0);

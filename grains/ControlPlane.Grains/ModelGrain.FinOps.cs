@@ -38,6 +38,7 @@ public sealed partial class ModelGrain
 
     async Task<RecommendationResult> IModelGrain.ApplyRecommendation(string id)
     {
+        if (await SettleOwedCommit() is { } owed) return new RecommendationResult(null, null, null, owed);
         if (S.Spec is not { } spec) return Refused(GrainError.NotRegistered, $"model '{Id}' is not registered.");
         var now = clock.GetUtcNow();
         if (await Recommend(spec, now) is var current && current.FirstOrDefault(r => r.Id == id) is not { } recommendation)
@@ -81,8 +82,9 @@ public sealed partial class ModelGrain
             string.Create(CultureInfo.InvariantCulture, $"recommendation({Id}): {recommendation.Kind}, {S.Replicas} → {grant.Replicas} replicas"),
             string.Create(CultureInfo.InvariantCulture, $"{recommendation.Reason}; saves about {recommendation.MonthlySaving:0.##} {recommendation.Currency} a month ({ModelSpecChanges.Describe(spec, target)})"),
             S.Replicas, grant.Replicas, DecisionOutcome.Applied, RecommendationInputs(recommendation));
+        var before = ModelRestorePoint.Of(S);
         state.State = S with { Spec = target, Replicas = grant.Replicas, PricePerGpuHour = newPrice };
-        await Decide(decision);
+        if (await Decide(decision, before) is { } refused) return new RecommendationResult(null, null, null, refused);
         return new RecommendationResult(recommendation, View(), S.Decisions.LastOrDefault(d => d.Id == decision.Id) ?? decision, null);
 
         static RecommendationResult Refused(string code, string detail) => new(null, null, null, new GrainError(code, detail));

@@ -18,6 +18,7 @@ public sealed partial class ModelGrain
 
     async Task<ModelResult> IModelGrain.ProposeVersion(VersionProposal proposal)
     {
+        if (await SettleOwedCommit() is { } owed) return new ModelResult(null, owed);
         if (S.Spec is not { } spec) return NotRegistered();
         var stable = S.Stable ?? ReleaseSpec.Of(spec, S.RegisteredAt);
         if (VersionProposalRules.Conflict(proposal, stable.Version, S.Rollout?.Candidate.Version, S.Failed) is { } conflict)
@@ -27,6 +28,8 @@ public sealed partial class ModelGrain
         var candidate = new Release(proposal.Version, proposal.Image, proposal.AlignmentReportId, now);
         if (await PolicyDenials(DecisionKind.Rollout, ReleaseSpec.Apply(spec, candidate), S.Replicas, ModelPhase.Progressing, stable.Version) is { } denials)
             return new ModelResult(null, PolicyRefusal(denials));
+        var before = ModelRestorePoint.Of(S);
+        var previousReference = reference.State;
         reference.State = new ModelReferenceState { Version = proposal.Version, Features = proposal.Reference ?? [] };
         await reference.WriteStateAsync();
 
@@ -53,13 +56,22 @@ public sealed partial class ModelGrain
             Rollout = new RolloutProgress(candidate, stable, now),
             Interval = [],
         };
-        await Decide(decision);
+        if (await Decide(decision, before) is { } refused)
+        {
+            if (refused.Code == GrainError.PolicyDenied)
+            {
+                reference.State = previousReference; // the candidate never reached Git: its reference goes too
+                await reference.WriteStateAsync();
+            }
+            return new ModelResult(null, refused);
+        }
         StartAnalysisTimer();
         return new ModelResult(View(), null);
     }
 
     async Task<ModelResult> IModelGrain.Rollback(RollbackRequest request)
     {
+        if (await SettleOwedCommit() is { } owed) return new ModelResult(null, owed);
         if (S.Spec is not { } spec) return NotRegistered();
         var now = clock.GetUtcNow();
         var why = $"operator: {request.Reason}";
@@ -68,7 +80,7 @@ public sealed partial class ModelGrain
             if (request.ToVersion is { } to && to != rollout.Stable.Version)
                 return Conflict($"version {rollout.Candidate.Version} is being rolled out; it can only go back to the stable version {rollout.Stable.Version}.");
             return await RollBack(rollout.Candidate, rollout.Stable, why, new Dictionary<string, string> { ["requestedReason"] = request.Reason }, now) is { } refused
-                ? new ModelResult(null, PolicyRefusal(refused))
+                ? new ModelResult(null, refused)
                 : new ModelResult(View(), null);
         }
 
@@ -82,7 +94,7 @@ public sealed partial class ModelGrain
                 : $"{Id} has no earlier release to return to."));
         if (target.Version == stable.Version) return Conflict($"version {stable.Version} is already the stable version.");
         return await RollBack(stable, target, why, new Dictionary<string, string> { ["requestedReason"] = request.Reason }, now) is { } denied
-            ? new ModelResult(null, PolicyRefusal(denied))
+            ? new ModelResult(null, denied)
             : new ModelResult(View(), null);
     }
 
@@ -102,7 +114,7 @@ public sealed partial class ModelGrain
                 await Promote(step.Progress, step.Reason, inputs, now);
                 break;
             case RolloutAction.Rollback:
-                if (await RollBack(rollout.Candidate, rollout.Stable, step.Reason, inputs, now) is not null)
+                if (await RollBack(rollout.Candidate, rollout.Stable, step.Reason, inputs, now) is { Code: GrainError.PolicyDenied })
                 {
                     state.State = S with { Rollout = step.Progress, Interval = [] }; // denied: the rollout goes on
                     await state.WriteStateAsync();
@@ -158,8 +170,8 @@ public sealed partial class ModelGrain
         await state.WriteStateAsync();
     }
 
-    /// <summary>Makes the candidate stable; null when done, else the policy denials (the rollout then goes on).</summary>
-    private async Task<IReadOnlyList<string>?> Promote(RolloutProgress progress, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
+    /// <summary>Makes the candidate stable; null when done, else why not (a policy denial: the rollout then goes on).</summary>
+    private async Task<GrainError?> Promote(RolloutProgress progress, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
     {
         var promoted = progress.Candidate;
         if (await PolicyDenials(DecisionKind.Promote, S.Spec!, S.Replicas, ModelPhase.Stable, promoted.Version) is { } denials)
@@ -167,30 +179,31 @@ public sealed partial class ModelGrain
             state.State = S with { Rollout = progress, Interval = [] };
             await Refuse(NewDecision(DecisionKind.Promote, now, $"promote({Id}): {promoted.Version} denied", $"{reason}; denied by policy: {string.Join(" ", denials)}",
                 S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs), "policy");
-            return denials;
+            return PolicyRefusal(denials);
         }
+        var before = ModelRestorePoint.Of(S with { Rollout = progress }); // a promotion Git refuses leaves the rollout going on
         StopAnalysisTimer();
         var decision = NewDecision(DecisionKind.Promote, now, $"promote({Id}): {promoted.Version} is stable (was {progress.Stable.Version})",
             reason, S.Replicas, S.Replicas, inputs: inputs);
         var failed = new Dictionary<string, FailedVersion>(S.Failed);
         failed.Remove(promoted.Version); // promoted under a new report: no longer a failed version
         state.State = S with { Rollout = null, Interval = [], Stable = promoted, Releases = ReleaseSpec.Remember(S.Releases, promoted), Failed = failed };
-        await Decide(decision);
-        return null;
+        return await Decide(decision, before);
     }
 
     /// <summary>
     /// Returns the Deployment to <paramref name="to"/> and marks <paramref name="from"/> failed under its alignment
-    /// report; null when done, else the policy denials (nothing changes, and the refusal is recorded).
+    /// report; null when done, else why not (a policy denial: nothing changes, and the refusal is recorded).
     /// </summary>
-    private async Task<IReadOnlyList<string>?> RollBack(Release from, Release to, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
+    private async Task<GrainError?> RollBack(Release from, Release to, string reason, IReadOnlyDictionary<string, string> inputs, DateTimeOffset now)
     {
         if (await PolicyDenials(DecisionKind.Rollback, ReleaseSpec.Apply(S.Spec!, to), S.Replicas, ModelPhase.Stable, to.Version) is { } denials)
         {
             await Refuse(NewDecision(DecisionKind.Rollback, now, $"rollback({Id}): {from.Version} → {to.Version} denied",
                 $"{reason}; denied by policy: {string.Join(" ", denials)}", S.Replicas, S.Replicas, DecisionOutcome.Denied, inputs), "policy");
-            return denials;
+            return PolicyRefusal(denials);
         }
+        var before = ModelRestorePoint.Of(S);
         StopAnalysisTimer();
         var decision = NewDecision(DecisionKind.Rollback, now, $"rollback({Id}): {from.Version} → {to.Version}", reason, S.Replicas, S.Replicas, inputs: inputs);
         state.State = S with
@@ -202,8 +215,7 @@ public sealed partial class ModelGrain
             Releases = S.Releases.Where(r => r.Version != from.Version).ToList(),
             Failed = new Dictionary<string, FailedVersion>(S.Failed) { [from.Version] = new(from.Version, from.AlignmentReportId, reason, now) },
         };
-        await Decide(decision);
-        return null;
+        return await Decide(decision, before);
     }
 
     private void StartAnalysisTimer()

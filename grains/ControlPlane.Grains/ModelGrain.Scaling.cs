@@ -41,6 +41,12 @@ public sealed partial class ModelGrain
     /// </summary>
     private async Task Rescale(ModelSpec spec, ScalingDecision scaling, DateTimeOffset now)
     {
+        if (S.PendingDecisionId is not null)
+        {
+            // No decision on top of one Git does not have yet: settle it (commit, or undo if denied); the next batch decides.
+            await SettleOwedCommit();
+            return;
+        }
         var current = S.Replicas;
         var desired = scaling.DesiredReplicas;
         var costPerReplicaHour = spec.GpusPerReplica * S.PricePerGpuHour;
@@ -88,8 +94,9 @@ public sealed partial class ModelGrain
         var reason = capped ? $"{scaling.Reason}; capped at {replicas} by {string.Join("; ", limitedBy)}" : scaling.Reason;
         var decision = NewDecision(DecisionKind.Scale, now, $"scale({Id}): {current} → {replicas} replicas", reason,
             current, replicas, capped ? DecisionOutcome.Capped : DecisionOutcome.Applied, inputs);
+        var before = ModelRestorePoint.Of(S);
         state.State = S with { Replicas = replicas };
-        await Decide(decision);
+        await Decide(decision, before); // nobody waits for a scale: a denial at commit is undone and logged, a failure retried
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} samples for unregistered model {Model}")]

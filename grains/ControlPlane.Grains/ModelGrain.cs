@@ -39,11 +39,13 @@ public sealed partial class ModelGrain(
 
     async Task<RegistrationResult> IModelGrain.Register(ModelSpec spec)
     {
+        if (await SettleOwedCommit() is { } owed) return new RegistrationResult(null, owed, false);
         var now = clock.GetUtcNow();
         if (await Budget(spec).Get() is null)
             return Refused(GrainError.UnknownBudget, $"budget '{spec.Budget}' is not registered: PUT /api/v1/budgets/{spec.Budget} first.");
 
         var previous = S.Spec;
+        var before = ModelRestorePoint.Of(S);
         var wanted = previous is null ? spec.Replicas.Min : Math.Clamp(S.Replicas, spec.Replicas.Min, spec.Replicas.Max);
         var kind = previous is null ? DecisionKind.Register : DecisionKind.Update;
         if (await PolicyDenials(kind, spec, wanted, ModelPhase.Stable, spec.Version) is { } denials)
@@ -56,7 +58,7 @@ public sealed partial class ModelGrain(
         var price = grant.PriceFor(spec.CapacityTypeOrDefault);
         await Budget(spec).SetRate(Id, grant.Replicas * spec.GpusPerReplica * price);
 
-        if (previous is not null && previous.IsSameAs(spec) && grant.Replicas == S.Replicas && S.PendingDecisionId is null)
+        if (previous is not null && previous.IsSameAs(spec) && grant.Replicas == S.Replicas)
             return new RegistrationResult(View(), null, false);
 
         await AccrueCost(now, force: true);
@@ -80,7 +82,7 @@ public sealed partial class ModelGrain(
             Stable = release,
             Releases = ReleaseSpec.Remember(S.Releases, release),
         };
-        await Decide(decision);
+        if (await Decide(decision, before) is { } refused) return new RegistrationResult(null, refused, false);
         return new RegistrationResult(View(), null, previous is null);
 
         RegistrationResult Refused(string code, string detail) => new(null, new GrainError(code, detail), false);
@@ -91,8 +93,12 @@ public sealed partial class ModelGrain(
     Task<IReadOnlyList<Decision>> IModelGrain.Decisions(int limit) =>
         Task.FromResult<IReadOnlyList<Decision>>(S.Decisions.Reverse().Take(limit).ToList());
 
-    /// <summary>Records the decision durably first, then owes Git its commit until one succeeds.</summary>
-    private async Task Decide(Decision decision)
+    /// <summary>
+    /// Records the decision durably first (with what the model was before it), then commits it. Null once it is on the
+    /// branch; a policy denial when the commit-time check refused it and the model went back to <paramref name="before"/>;
+    /// <see cref="GrainError.CommitPending"/> when the writer could not take it now (a timer retries until it does).
+    /// </summary>
+    private async Task<GrainError?> Decide(Decision decision, ModelRestorePoint before)
     {
         using var span = ControlPlaneTracing.ForDecision("decide", decision.Id, decision.Kind, Id);
         state.State = S with
@@ -101,13 +107,16 @@ public sealed partial class ModelGrain(
             UpdatedAt = decision.At,
             Decisions = DecisionLog.Append(S.Decisions, decision, options.Value.DecisionLogCapacity),
             PendingDecisionId = decision.Id,
+            PendingRestore = before,
             LastRefusal = null,
         };
         await state.WriteStateAsync();
         ControlPlaneMetrics.Decisions.WithLabels(decision.Kind, decision.Outcome).Inc();
         ControlPlaneMetrics.ModelReplicas.WithLabels(Id).Set(S.Replicas);
         LogDecision(Id, decision.Kind, new LogLine(decision.Summary), new LogLine(decision.Reason));
-        if (!await TryCommit()) ScheduleCommitRetry();
+        var fate = await TryCommit();
+        if (fate?.Code == GrainError.CommitPending) ScheduleCommitRetry();
+        return fate;
     }
 
     /// <summary>
@@ -129,10 +138,19 @@ public sealed partial class ModelGrain(
         await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
     }
 
-    private async Task<bool> TryCommit()
+    /// <summary>
+    /// Before a new decision, the one still owed to Git is settled: committed, or undone if Git's policies now deny it.
+    /// Null when nothing is owed any more; <see cref="GrainError.CommitPending"/> while the writer still cannot take it,
+    /// so no decision is built on one Git does not have (a PUT retried after a 503 learns the fate of the first).
+    /// </summary>
+    private async Task<GrainError?> SettleOwedCommit() =>
+        S.PendingDecisionId is not null && await TryCommit() is { Code: GrainError.CommitPending } owed ? owed : null;
+
+    /// <summary>Commits the pending decision: null when it is on the branch (or there is none), else why not (see <see cref="Decide"/>).</summary>
+    private async Task<GrainError?> TryCommit()
     {
         var decision = S.Decisions.LastOrDefault(d => d.Id == S.PendingDecisionId);
-        if (decision is null || S.Spec is null || !ModelId.TryParse(Id, out var modelId, out _)) return true;
+        if (decision is null || S.Spec is null || !ModelId.TryParse(Id, out var modelId, out _)) return null;
         var desired = new ModelDesiredState(modelId, S.Spec, S.Replicas, SettledPhase(), S.Stable?.Version);
         CommitOutcome outcome;
         try
@@ -144,23 +162,68 @@ public sealed partial class ModelGrain(
             ControlPlaneMetrics.CommitFailures.Inc();
             LogCommitFailed(ex, Id, decision.Id);
             await PublishDecision(decision);
-            return false;
+            return new GrainError(GrainError.CommitPending,
+                $"decision {decision.Id} ({decision.Summary}) is stored but not yet on the branch: the Git writer could not take it ({LogText.Line(ex.Message)}). " +
+                "It is retried until it is; repeat the request to learn its fate.");
         }
-        // The gate was asked before the decision; a denial here means the policies changed in between.
-        if (outcome.Denied) LogDeniedAtCommit(Id, decision.Id, LogText.Line(string.Join(" ", outcome.Denials!)));
-        var committed = outcome.Denied
-            ? decision with { Outcome = DecisionOutcome.Denied, Reason = $"{decision.Reason}; denied at commit: {string.Join(" ", outcome.Denials!)}" }
-            : decision with { CommitSha = outcome.Sha };
+        if (outcome.Denied)
+        {
+            // The gate admitted it before the decision; policies on the branch changed in between.
+            LogDeniedAtCommit(Id, decision.Id, LogText.Line(string.Join(" ", outcome.Denials!)));
+            ControlPlaneMetrics.PolicyDenials.WithLabels(decision.Kind).Inc();
+            await Undo(decision with
+            {
+                Outcome = DecisionOutcome.Denied,
+                Reason = $"{decision.Reason}; denied at commit: {string.Join(" ", outcome.Denials!)}",
+            });
+            return PolicyRefusal(outcome.Denials!);
+        }
+        var committed = decision with { CommitSha = outcome.Sha };
         state.State = S with
         {
             Phase = SettledPhase(),
             LastCommitSha = outcome.Sha ?? S.LastCommitSha,
             Decisions = DecisionLog.Replace(S.Decisions, committed),
             PendingDecisionId = null,
+            PendingRestore = null,
         };
         await state.WriteStateAsync();
         await PublishDecision(committed);
-        return true;
+        return null;
+    }
+
+    /// <summary>
+    /// A decision Git refused: the model goes back to what it was before it, and the GPUs and spend rate it held go
+    /// back with it; the decision stays in the log as denied.
+    /// </summary>
+    private async Task Undo(Decision denied)
+    {
+        var refused = S;
+        var restored = S.PendingRestore?.Restore(S) ?? S;
+        state.State = restored with
+        {
+            Phase = restored.Spec is null ? ModelPhase.Pending : restored.Rollout is null ? ModelPhase.Stable : ModelPhase.Progressing,
+            Decisions = DecisionLog.Replace(S.Decisions, denied),
+            PendingDecisionId = null,
+            PendingRestore = null,
+        };
+        await state.WriteStateAsync();
+        ControlPlaneMetrics.ModelReplicas.WithLabels(Id).Set(S.Replicas);
+        await ReturnHoldings(refused);
+        if (S.Rollout is null) StopAnalysisTimer();
+        else StartAnalysisTimer();
+        await PublishDecision(denied);
+    }
+
+    /// <summary>Puts the cluster reservation and the budget's rate back to what the restored model holds.</summary>
+    private async Task ReturnHoldings(ModelState refused)
+    {
+        if (refused.Spec is { } was && was.Cluster != S.Spec?.Cluster) await Cluster(was).Reserve(Id, was.GpuType, was.GpusPerReplica, 0, 0);
+        if (refused.Spec is { } spent && spent.Budget != S.Spec?.Budget) await Budget(spent).SetRate(Id, 0);
+        if (S.Spec is not { } spec) return;
+        var grant = await Cluster(spec).Reserve(Id, spec.GpuType, spec.GpusPerReplica, S.Replicas, 0);
+        if (grant.Replicas < S.Replicas) LogHoldingsShort(Id, S.Replicas, grant.Replicas);
+        await Budget(spec).SetRate(Id, S.Replicas * spec.GpusPerReplica * S.PricePerGpuHour);
     }
 
     private string SettledPhase() => S.Rollout is null ? ModelPhase.Stable : ModelPhase.Progressing;
@@ -170,8 +233,8 @@ public sealed partial class ModelGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key)
-                .Upsert(new ModelSummary(Id, S.Spec!.Version, S.Replicas, S.Phase, S.Stable?.Version));
+            if (S.Spec is { } spec) // a first registration that Git refused was never listed
+                await GrainFactory.GetGrain<IModelCatalogGrain>(IModelCatalogGrain.Key).Upsert(new ModelSummary(Id, spec.Version, S.Replicas, S.Phase, S.Stable?.Version));
             await GrainFactory.GetGrain<IDecisionFeedGrain>(IDecisionFeedGrain.Key).Record(decision);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
@@ -186,7 +249,7 @@ public sealed partial class ModelGrain(
         _retryDelay = options.Value.CommitRetryDelay;
         _commitRetry = this.RegisterGrainTimer(async ct =>
         {
-            if (await TryCommit())
+            if ((await TryCommit())?.Code != GrainError.CommitPending)
             {
                 _commitRetry?.Dispose();
                 _commitRetry = null;
@@ -234,6 +297,9 @@ public sealed partial class ModelGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Decision {DecisionId} for {Model} was denied by policy at commit time: {Denials}")]
     private partial void LogDeniedAtCommit(string model, string decisionId, string denials);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Model} went back to {Replicas} replicas after a denied commit, but its cluster now grants only {Granted}")]
+    private partial void LogHoldingsShort(string model, int replicas, int granted);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Commit of decision {DecisionId} for {Model} failed; will retry")]
     private partial void LogCommitFailed(Exception ex, string model, string decisionId);

@@ -51,4 +51,7 @@ public sealed record ModelState
 
     /// <summary>Hours before this were judged for utilization anomalies; each hour is judged once, when it is complete.</summary>
     [Id(24)] public DateTimeOffset? UtilizationCheckedUntil { get; init; }
+
+    /// <summary>The model before the decision whose commit is owed; what a commit-time policy denial restores.</summary>
+    [Id(25)] public ModelRestorePoint? PendingRestore { get; init; }
 }

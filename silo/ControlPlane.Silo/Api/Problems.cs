@@ -30,7 +30,7 @@ public static class Problems
         Make(StatusCodes.Status503ServiceUnavailable, "Unavailable", "Try again shortly.", detail);
 
     /// <summary>
-    /// A policy denial is 422 with every message; a missing model, version or recommendation is 404; a request that contradicts current state (a full pool, a rollout in
+    /// A policy denial is 422 with every message; a decision not yet committed is 503 (a 2xx means it is on the branch); a missing model, version or recommendation is 404; a request that contradicts current state (a full pool, a rollout in
     /// progress) is 409; a reference to something unregistered in the body is the caller's mistake, 400.
     /// </summary>
     public static ProblemHttpResult From(GrainError error)
@@ -38,6 +38,8 @@ public static class Problems
         ArgumentNullException.ThrowIfNull(error);
         if (error.Code == GrainError.PolicyDenied)
             return Make(StatusCodes.Status422UnprocessableEntity, error.Code, "A policy denied the change.", error.Detail, error.Messages);
+        if (error.Code == GrainError.CommitPending)
+            return Make(StatusCodes.Status503ServiceUnavailable, error.Code, "The change is not on the branch yet.", error.Detail);
         var status = error.Code switch
         {
             GrainError.NotRegistered or GrainError.UnknownVersion or GrainError.UnknownRecommendation => StatusCodes.Status404NotFound,
