@@ -1,7 +1,9 @@
 using ControlPlane.Silo.Api;
 using ControlPlane.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings come from the appsettings.json next to the binary whatever the working directory;
+// relative paths in them (./data) still resolve against the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddControlPlane();
 
 var app = builder.Build();
