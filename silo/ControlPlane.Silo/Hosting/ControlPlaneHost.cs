@@ -92,6 +92,7 @@ public static class ControlPlaneHost
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = signals.StreamPollInterval));
             });
         });
+        // Before AddControlPlaneSecurity: hosted services start in order, so a first start ends with the admin key.
         builder.Services.AddHostedService<StartupReport>();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
