@@ -1,21 +1,24 @@
 using ControlPlane.Silo.Api;
 using ControlPlane.Silo.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddControlPlane();
-
-var app = builder.Build();
-app.MapControlPlane();
+WebApplication app;
 try
 {
-    app.Run();
+    // Settings come from the appsettings.json next to the binary whatever the working directory;
+    // relative paths in them (./data) still resolve against the working directory.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddControlPlane();
+    app = builder.Build();
+    InvalidSettings.ThrowIfAny(app.Services);
 }
-catch (OptionsValidationException invalid) when (System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
+catch (Exception error) when (InvalidSettings.Describe(error) is { } problems && System.Reflection.Assembly.GetEntryAssembly() == typeof(Program).Assembly)
 {
     // A setting to fix is one line naming it, not a stack trace; a test host hosting Program sees the exception itself.
-    await Console.Error.WriteLineAsync($"controlplane: invalid configuration: {invalid.Message}");
+    foreach (var problem in problems) await Console.Error.WriteLineAsync($"controlplane: invalid configuration: {problem}");
     return 2;
 }
+app.MapControlPlane();
+app.Run();
 return 0;
 
 /// <summary>The entry point; public so that WebApplicationFactory can host it in tests.</summary>

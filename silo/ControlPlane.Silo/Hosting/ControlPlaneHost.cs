@@ -25,21 +25,18 @@ public static class ControlPlaneHost
         var clusterSection = builder.Configuration.GetSection(ClusterHostingOptions.Section);
         var cluster = clusterSection.Get<ClusterHostingOptions>() ?? new ClusterHostingOptions();
         var signals = builder.Configuration.GetSection(SignalOptions.Section).Get<SignalOptions>() ?? new SignalOptions();
-        builder.Services.AddOptions<ControlPlaneOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ClusterHostingOptions>().Bind(clusterSection).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<ControlPlaneOptions>(builder.Configuration, ControlPlaneOptions.Section);
+        builder.Services.AddSettings<ClusterHostingOptions>(builder.Configuration, ClusterHostingOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<ClusterHostingOptions>, ClusterHostingValidation>();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = plane.ShutdownTimeout);
-        builder.Services.AddOptions<GitOpsOptions>().Bind(builder.Configuration.GetSection(GitOpsOptions.Section))
+        builder.Services.AddSettings<GitOpsOptions>(builder.Configuration, GitOpsOptions.Section)
             .PostConfigure(o =>
             {
                 if (string.IsNullOrWhiteSpace(o.RepositoryPath)) o.RepositoryPath = Path.Combine(plane.FullDataDirectory, "gitops.git");
                 o.SharedRemote = cluster.IsRedis;
-            })
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ModelGrainOptions>().Bind(builder.Configuration.GetSection(ModelGrainOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<FinOpsOptions>().Bind(builder.Configuration.GetSection(FinOpsOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+            });
+        builder.Services.AddSettings<ModelGrainOptions>(builder.Configuration, ModelGrainOptions.Section);
+        builder.Services.AddSettings<FinOpsOptions>(builder.Configuration, FinOpsOptions.Section);
         var finOps = builder.Configuration.GetSection(FinOpsOptions.Section).Get<FinOpsOptions>() ?? new FinOpsOptions();
         if (finOps.WebhookUrl.Length > 0 && Uri.TryCreate(finOps.WebhookUrl, UriKind.Absolute, out _))
         {
@@ -50,14 +47,11 @@ public static class ControlPlaneHost
             builder.Services.AddHostedService(sp => sp.GetRequiredService<FinOpsWebhook>());
         }
         else builder.Services.AddSingleton<IFinOpsEventSink, NoFinOpsEventSink>();
-        builder.Services.AddOptions<SignalOptions>().Bind(builder.Configuration.GetSection(SignalOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<SignalOptions>(builder.Configuration, SignalOptions.Section);
 
-        builder.Services.AddOptions<Ui.UiOptions>().Bind(builder.Configuration.GetSection(Ui.UiOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<Ui.UiOptions>(builder.Configuration, Ui.UiOptions.Section);
 
-        builder.Services.AddOptions<PolicyOptions>().Bind(builder.Configuration.GetSection(PolicyOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<PolicyOptions>(builder.Configuration, PolicyOptions.Section);
         var policies = builder.Configuration.GetSection(PolicyOptions.Section).Get<PolicyOptions>() ?? new PolicyOptions();
         if (policies.OpaUrl.Length > 0 && Uri.TryCreate(policies.OpaUrl, UriKind.Absolute, out var opaUrl))
         {
@@ -75,8 +69,7 @@ public static class ControlPlaneHost
                 receiverUrl, git.FluxReceiverType, git.FluxReceiverToken(), TimeSpan.FromSeconds(5)));
         }
 
-        builder.Services.AddOptions<Prometheus.DcgmPollerOptions>().Bind(builder.Configuration.GetSection(Prometheus.DcgmPollerOptions.Section))
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<Prometheus.DcgmPollerOptions>(builder.Configuration, Prometheus.DcgmPollerOptions.Section);
         var dcgm = builder.Configuration.GetSection(Prometheus.DcgmPollerOptions.Section).Get<Prometheus.DcgmPollerOptions>() ?? new Prometheus.DcgmPollerOptions();
         if (dcgm.Enabled)
         {
@@ -100,6 +93,7 @@ public static class ControlPlaneHost
                 streams.ConfigurePullingAgent(agent => agent.Configure(o => o.GetQueueMsgsTimerPeriod = signals.StreamPollInterval));
             });
         });
+        // Before AddControlPlaneSecurity: hosted services start in order, so a first start ends with the admin key.
         builder.Services.AddHostedService<StartupReport>();
 
         builder.Services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));

@@ -11,6 +11,7 @@ public sealed class ControlPlaneOptions
     [Required]
     public string DataDirectory { get; set; } = "./data";
 
+    [ValidateObjectMembers]
     public SiloEndpointOptions Silo { get; set; } = new();
 
     /// <summary>How long a stop (SIGTERM) may take: in-flight requests finish and the silo leaves the cluster within it.</summary>

@@ -15,7 +15,7 @@ public static class TracingHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(TracingOptions.Section);
-        builder.Services.AddOptions<TracingOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<TracingOptions>(builder.Configuration, TracingOptions.Section);
         var tracing = section.Get<TracingOptions>() ?? new TracingOptions();
         if (!tracing.Enabled) return builder;
 

@@ -22,6 +22,7 @@ public sealed partial class AuthOptions : IValidatableObject
 
     public JwtSettings Jwt { get; set; } = new();
 
+    [ValidateObjectMembers]
     public RateLimitSettings RateLimit { get; set; } = new();
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -34,8 +35,6 @@ public sealed partial class AuthOptions : IValidatableObject
             yield return new ValidationResult($"{Section}:Jwt:Authority must be an absolute URL.");
         if (Jwt.Authority.Length > 0 && Jwt.Audience.Length == 0)
             yield return new ValidationResult($"{Section}:Jwt:Audience is required when Jwt:Authority is set.");
-        if (RateLimit.PermitsPerSecond is < 1 or > 1_000_000 || RateLimit.Burst is < 1 or > 1_000_000)
-            yield return new ValidationResult($"{Section}:RateLimit: PermitsPerSecond and Burst must be between 1 and 1000000.");
     }
 
     [GeneratedRegex(@"\A[A-Za-z0-9]([A-Za-z0-9._-]{0,61}[A-Za-z0-9])?\z")]
@@ -83,7 +82,9 @@ public sealed class JwtSettings
 /// <summary>A token bucket per caller (per key or token subject; per address for the unauthenticated).</summary>
 public sealed class RateLimitSettings
 {
+    [Range(1, 1_000_000)]
     public int PermitsPerSecond { get; set; } = 200;
 
+    [Range(1, 1_000_000)]
     public int Burst { get; set; } = 400;
 }

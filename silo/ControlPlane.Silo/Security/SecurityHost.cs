@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
+using ControlPlane.Silo.Hosting;
 using Orleans.Runtime;
 
 namespace ControlPlane.Silo.Security;
@@ -18,7 +19,7 @@ public static class SecurityHost
         ArgumentNullException.ThrowIfNull(builder);
         var section = builder.Configuration.GetSection(AuthOptions.Section);
         var auth = section.Get<AuthOptions>() ?? new AuthOptions();
-        builder.Services.AddOptions<AuthOptions>().Bind(section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<AuthOptions>(builder.Configuration, AuthOptions.Section);
         builder.Services.AddSingleton<ApiKeyDirectory>();
         builder.Services.AddSingleton(new AdminKeyConsole(Console.Out));
         builder.Services.AddHostedService<AdminKeyBootstrap>();
