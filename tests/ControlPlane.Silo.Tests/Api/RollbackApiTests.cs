@@ -262,6 +262,22 @@ public sealed class RollbackApiTests(GatewayHost host)
     }
 
     [Fact]
+    public async Task Rollback_ReasonOf1000Characters_LandsWholeInTheReasonTrailer()
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.StartRolloutAsync(model, "2.0.0");
+        var reason = string.Concat(Enumerable.Repeat("p99 regressed; ", 67))[..999] + "!";
+        using (var response = await _client.RollbackAsync(model, Bodies.Rollback(reason)))
+            await Gateway.OkJson(response, HttpStatusCode.OK);
+        var rollback = await _client.CommittedDecisionAsync(model, "rollback");
+
+        var trailer = await GitCli.OutputAsync(host.Factory.RepositoryPath,
+            "log", "-1", "--format=%(trailers:key=Reason,valueonly)", (string)rollback["commitSha"]!);
+
+        Assert.Equal($"operator: {reason}", trailer.Trim());
+    }
+
+    [Fact]
     public async Task Rollback_TextPlainContentType_Returns415SayingJsonIsRequired()
     {
         var model = await _client.RegisterModelAsync();
