@@ -35,19 +35,19 @@ public sealed class FieldRule
     /// <summary>Why the field is required; a rule with a purpose says so when the value is missing or blank.</summary>
     public string? Purpose { get; }
 
-    /// <summary>A token that <paramref name="pattern"/> matches in full; a character outside <paramref name="alphabet"/> is named in the refusal.</summary>
-    public static FieldRule Token(string statement, Regex pattern, string alphabet, int maxLength, string? purpose = null)
+    /// <summary>A token that <paramref name="pattern"/> matches in full; a character outside <paramref name="alphabet"/>, if given, is named in the refusal.</summary>
+    public static FieldRule Token(string statement, Regex pattern, string? alphabet, int maxLength, string? purpose = null)
     {
         ArgumentNullException.ThrowIfNull(pattern);
-        return new(statement, TextLayout.Token, 1, maxLength, purpose, pattern, SearchValues.Create(alphabet));
+        return new(statement, TextLayout.Token, 1, maxLength, purpose, pattern, alphabet is null ? null : SearchValues.Create(alphabet));
     }
 
     /// <summary>
-    /// Printable text laid out as <paramref name="layout"/>. Token and one-line text may not start or end with
-    /// whitespace: git trims it from a trailer, so it would not land as sent.
+    /// Printable text laid out as <paramref name="layout"/>, which <paramref name="pattern"/>, if given, also matches. Token and
+    /// one-line text may not start or end with whitespace: git trims it from a trailer, so it would not land as sent.
     /// </summary>
-    public static FieldRule Text(string statement, TextLayout layout, int minLength, int maxLength, string? purpose = null) =>
-        new(statement, layout, minLength, maxLength, purpose, pattern: null, alphabet: null);
+    public static FieldRule Text(string statement, TextLayout layout, int minLength, int maxLength, string? purpose = null, Regex? pattern = null) =>
+        new(statement, layout, minLength, maxLength, purpose, pattern, alphabet: null);
 
     public bool Accepts(string? value) => Problem(value ?? "") is null;
 

@@ -55,7 +55,23 @@ public static partial class FieldRules
         $"a name of 1-{Decisions.Requester.MaxLength} printable characters without whitespace",
         TextLayout.Token, 1, Decisions.Requester.MaxLength);
 
-    /// <summary>Each field by the name the API gives it, with its rule.</summary>
+    /// <summary>The commit author's name (<c>ControlPlane:Git:AuthorName</c>): part of every commit's header, which git ends at '&lt;'.</summary>
+    public static FieldRule GitAuthorName { get; } = FieldRule.Text(
+        "one line of printable text of 1-128 characters without '<' or '>', not starting or ending with whitespace",
+        TextLayout.Line, 1, 128, pattern: NoAngleBrackets());
+
+    /// <summary>The commit author's e-mail address (<c>ControlPlane:Git:AuthorEmail</c>), written between '&lt;' and '&gt;' in every commit's header.</summary>
+    public static FieldRule GitAuthorEmail { get; } = FieldRule.Token(
+        "an e-mail address of at most 254 printable characters without whitespace, '<' or '>'",
+        EmailPattern(), alphabet: null, 254);
+
+    [GeneratedRegex(@"^[^<>]*\z", RegexOptions.CultureInvariant)]
+    private static partial Regex NoAngleBrackets();
+
+    [GeneratedRegex(@"^[^<>@]+@[^<>@]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex EmailPattern();
+
+    /// <summary>Each field by the name a caller (in the API) or an operator (in settings) gives it, with its rule.</summary>
     public static IReadOnlyDictionary<string, FieldRule> All { get; } = new Dictionary<string, FieldRule>(StringComparer.Ordinal)
     {
         ["alignmentReportId"] = AlignmentReportId,
@@ -64,5 +80,7 @@ public static partial class FieldRules
         ["reason"] = Reason,
         ["annotations"] = AnnotationValue,
         ["requestedBy"] = Requester,
+        ["ControlPlane:Git:AuthorName"] = GitAuthorName,
+        ["ControlPlane:Git:AuthorEmail"] = GitAuthorEmail,
     };
 }

@@ -13,6 +13,8 @@ public class FieldRulesTests
         ["reason"] = "p99 latency doubled",
         ["annotations"] = "owned by team risk",
         ["requestedBy"] = "oidc/alice",
+        ["ControlPlane:Git:AuthorName"] = "ControlPlane",
+        ["ControlPlane:Git:AuthorEmail"] = "controlplane@localhost",
     };
 
     /// <summary>Characters YAML or kustomize refuse, or that would break a line of a manifest or a commit.</summary>
@@ -223,4 +225,34 @@ public class FieldRulesTests
     [Fact]
     public void Requester_Of129Characters_IsRefusedSayingItsLength() =>
         Assert.Contains("it is 129 characters long", FieldRules.Requester.Check("requester", new string('a', 129)), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("ControlPlane")]
+    [InlineData("Ctrl Plane (prod-eu)")]
+    [InlineData("Zoë 😀")]
+    public void GitAuthorName_OneLineWithoutAngleBrackets_IsAccepted(string name) =>
+        Assert.Null(FieldRules.GitAuthorName.Check("ControlPlane:Git:AuthorName", name));
+
+    [Theory]
+    [InlineData("Control\nPlane", "a line feed (U+000A) at index 7")]
+    [InlineData("Control <x@y>", "without '<' or '>'")]
+    [InlineData(" ControlPlane", "it starts or ends with whitespace")]
+    [InlineData("", "it is empty")]
+    public void GitAuthorName_NotFitForACommitHeader_IsRefusedWithTheRule(string name, string expected) =>
+        Assert.Contains(expected, FieldRules.GitAuthorName.Check("ControlPlane:Git:AuthorName", name), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("controlplane@localhost", null)]
+    [InlineData("bot+gitops@example.com", null)]
+    [InlineData("a@b\nkind: x", "a line feed (U+000A) at index 3")]
+    [InlineData("a b@example.com", "whitespace (U+0020) at index 1")]
+    [InlineData("a>@example.com", "an e-mail address")]
+    [InlineData("no-at-sign", "an e-mail address")]
+    public void GitAuthorEmail_Address_IsCheckedForACommitHeader(string email, string? expected)
+    {
+        var refusal = FieldRules.GitAuthorEmail.Check("ControlPlane:Git:AuthorEmail", email);
+
+        if (expected is null) Assert.Null(refusal);
+        else Assert.Contains(expected, refusal, StringComparison.Ordinal);
+    }
 }
