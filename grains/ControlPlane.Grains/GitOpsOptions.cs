@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ControlPlane.Core.Fields;
 
 namespace ControlPlane.Grains;
 
@@ -70,6 +71,11 @@ public sealed class GitOpsOptions : IValidatableObject
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        // Both go into every commit's header, where a line break or an angle bracket would corrupt the commit.
+        if (FieldRules.GitAuthorName.Check($"{Section}:AuthorName", AuthorName) is { } badName)
+            yield return new ValidationResult(badName, [nameof(AuthorName)]);
+        if (FieldRules.GitAuthorEmail.Check($"{Section}:AuthorEmail", AuthorEmail) is { } badEmail)
+            yield return new ValidationResult(badEmail, [nameof(AuthorEmail)]);
         if (SigningKeyFile.Length > 0 && !File.Exists(SigningKeyFile))
             yield return new ValidationResult($"ControlPlane:Git:SigningKeyFile '{SigningKeyFile}' does not exist.", [nameof(SigningKeyFile)]);
         if (Remote() is { IsSsh: true })

@@ -8,7 +8,8 @@ namespace ControlPlane.GitOps;
 /// <summary>The commit message of one decision: subject, reason, and audit trailers that git parses back exactly.</summary>
 public static class CommitMessage
 {
-    public const int MaxValueLength = 500;
+    /// <summary>Room for an operator's reason (at most 1,000 characters) after its "operator: " prefix, so an accepted reason lands whole.</summary>
+    public const int MaxValueLength = 1024;
     public const string DecisionIdTrailer = "Decision-Id";
     public const string DecisionKindTrailer = "Decision-Kind";
     public const string ModelTrailer = "Model";

@@ -1,3 +1,4 @@
+using ControlPlane.Core.Fields;
 using ControlPlane.GitOps.Tests.Fixtures;
 
 namespace ControlPlane.GitOps.Tests;
@@ -75,6 +76,34 @@ public class CommitMessageTests
 
         Assert.Equal(CommitMessage.MaxValueLength, clipped.Length);
         Assert.EndsWith("…", clipped, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> OneLineValuesTheFieldRulesAccept() => new()
+    {
+        { "reason", "p99 latency doubled" },
+        { "reason", "über-langsam 😀: rollback; see INC-42 (on-call)" },
+        { "reason", "a\u00A0b" },
+        { "requestedBy", "oidc/josé@example.com" },
+        { "alignmentReportId", "urn:ar:2026/0117" },
+        { "version", "2026-01-17" },
+        { "image", "registry.example.com:5000/risk/fraud-mm:1.4.2" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OneLineValuesTheFieldRulesAccept))]
+    public void OneLine_ValueItsFieldRuleAccepts_IsUnchanged(string field, string value)
+    {
+        Assert.True(FieldRules.All[field].Accepts(value), $"{field} refuses '{value}'");
+
+        Assert.Equal(value, CommitMessage.OneLine(value));
+    }
+
+    [Fact]
+    public void OneLine_LongestReasonAfterTheOperatorPrefix_IsNotClipped()
+    {
+        var reason = new string('x', FieldRules.Reason.MaxLength);
+
+        Assert.Equal($"operator: {reason}", CommitMessage.OneLine($"operator: {reason}"));
     }
 
     [Fact]

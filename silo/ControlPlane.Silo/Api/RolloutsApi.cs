@@ -31,11 +31,8 @@ public static class RolloutsApi
         if (!ModelId.TryCreate(@namespace, name, out var id, out var nameError)) return Problems.BadRequest(nameError!);
         var (rollback, problem) = await JsonBody.ReadAsync<RollbackRequest>(request);
         if (problem is not null) return problem;
-        if (string.IsNullOrWhiteSpace(rollback!.Reason) || rollback.Reason.Length > 1000)
-            return Problems.BadRequest("reason is required (1-1000 characters): every rollback says why.");
-        if (rollback.ToVersion is { } to && ModelSpecRules.CheckVersion(to, "toVersion") is { } badVersion)
-            return Problems.BadRequest(badVersion);
-        var result = await grains.GetGrain<IModelGrain>(id.ToString()).Rollback(rollback);
+        if (RollbackRequestRules.Validate(rollback!) is { Count: > 0 } errors) return Problems.Invalid(errors);
+        var result = await grains.GetGrain<IModelGrain>(id.ToString()).Rollback(rollback!);
         return result.Error is { } error ? Problems.From(error) : TypedResults.Ok(result.Model!);
     }
 }

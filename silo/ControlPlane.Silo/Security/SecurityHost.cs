@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.RateLimiting;
 using ControlPlane.Silo.Hosting;
-using Orleans.Runtime;
 
 namespace ControlPlane.Silo.Security;
 
@@ -83,23 +82,12 @@ public static class SecurityHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseBoundedBodies();
-        app.Use(async (context, next) =>
-        {
-            // Grain calls made for this request carry the caller; the decisions they cause name it.
-            if (context.User.Identity is { IsAuthenticated: true }) RequestContext.Set(Requester.ContextKey, Principal(context));
-            await next(context);
-        });
+        app.UseRequestedBy();
         return app;
     }
 
     /// <summary>How decision logs and commits name the caller: <c>key/NAME</c> for an API key, <c>oidc/SUBJECT</c> for a token.</summary>
-    public static string Principal(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var identity = context.User.Identity;
-        var name = identity?.Name ?? "unknown";
-        return Requester.Normalize(identity?.AuthenticationType == ApiKeyAuthenticationHandler.SchemeName ? name : $"oidc/{name}");
-    }
+    public static string Principal(HttpContext context) => Requester.Normalize(RequestedBy.CallerName(context));
 
     private static string Caller(HttpContext context) => context.User.Identity is { IsAuthenticated: true }
         ? "principal:" + Principal(context)

@@ -1,4 +1,4 @@
-using System.Text;
+using ControlPlane.Core.Fields;
 
 namespace ControlPlane.Core.Decisions;
 
@@ -13,16 +13,21 @@ public static class Requester
 
     public const int MaxLength = 128;
 
-    /// <summary>A principal name fit for a log, a trailer and a JSON field: printable, one line, bounded; the plane when empty.</summary>
+    /// <summary>Null when <paramref name="principal"/> may be recorded as it is; else why not, with the rule.</summary>
+    public static string? Check(string? principal) => FieldRules.Requester.Check("requester", principal);
+
+    /// <summary>
+    /// A principal name fit for a log, a trailer and a JSON field; the plane when empty. The gateway refuses a name
+    /// that <see cref="Check"/> refuses, so only a caller that bypassed it sees its name changed here.
+    /// </summary>
     public static string Normalize(string? principal)
     {
         if (string.IsNullOrWhiteSpace(principal)) return ControlPlane;
-        var name = new StringBuilder(Math.Min(principal.Length, MaxLength));
-        foreach (var c in principal)
-        {
-            if (name.Length == MaxLength) break;
-            name.Append(char.IsControl(c) || char.IsWhiteSpace(c) || char.IsSurrogate(c) ? '_' : c);
-        }
-        return name.ToString();
+        if (FieldRules.Requester.Accepts(principal)) return principal;
+        var name = principal.ToCharArray();
+        foreach (var fault in PrintableText.Faults(principal, TextLayout.Token)) name[fault.Index] = '_';
+        var length = Math.Min(name.Length, MaxLength);
+        if (length < name.Length && char.IsHighSurrogate(name[length - 1])) length--; // never half a surrogate pair
+        return new string(name, 0, length);
     }
 }

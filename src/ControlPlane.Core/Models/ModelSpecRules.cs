@@ -1,21 +1,14 @@
-using System.Text.RegularExpressions;
+using ControlPlane.Core.Fields;
 using ControlPlane.Core.Naming;
 
 namespace ControlPlane.Core.Models;
 
 /// <summary>Checks a <see cref="ModelSpec"/> before it reaches a grain; every problem is one sentence.</summary>
-public static partial class ModelSpecRules
+public static class ModelSpecRules
 {
     public const int MaxReplicas = 1000;
     public const int MaxGpusPerReplica = 16;
     public static readonly string[] WorkloadClasses = ["online", "batch"];
-
-    // Registry host[:port]/path[:tag][@digest], lower-case path components as the OCI distribution spec allows.
-    [GeneratedRegex(@"^(?:[a-zA-Z0-9.-]+(?::[0-9]+)?/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex ImageReference();
-
-    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?\z", RegexOptions.CultureInvariant)]
-    private static partial Regex VersionPattern();
 
     public static List<string> Validate(ModelSpec spec)
     {
@@ -23,7 +16,8 @@ public static partial class ModelSpecRules
         var errors = new List<string>();
         void Check(bool ok, string message) { if (!ok) errors.Add(message); }
 
-        errors.AddRange(CheckImageAndVersion(spec.Image, spec.Version));
+        AddIfBad(errors, FieldRules.Image.Check("image", spec.Image));
+        AddIfBad(errors, FieldRules.Version.Check("version", spec.Version));
         AddIfBad(errors, Dns1123.CheckLabel("cluster", spec.Cluster));
         AddIfBad(errors, Dns1123.CheckLabel("budget", spec.Budget));
         AddIfBad(errors, Dns1123.CheckLabel("gpuType", spec.GpuType));
@@ -52,22 +46,23 @@ public static partial class ModelSpecRules
         }
         CheckRollout(spec, errors);
         errors.AddRange(KubernetesMetadataRules.CheckAnnotations(spec.Annotations));
-        Check(spec.Annotations?.TryGetValue(ModelSpec.AlignmentReportAnnotation, out var report) == true && !string.IsNullOrWhiteSpace(report),
-            $"annotations must carry '{ModelSpec.AlignmentReportAnnotation}': every deployment names its alignment report.");
+        errors.AddRange(CheckAnnotationValues(spec.AnnotationsOrEmpty));
         return errors;
     }
 
-    /// <summary>The image must be a valid reference and the version a label value (it becomes one).</summary>
-    public static IEnumerable<string> CheckImageAndVersion(string? image, string? version) =>
-        new[] { CheckImage(image), CheckVersion(version) }.OfType<string>();
-
-    public static string? CheckImage(string? image) => image is null || image.Length > 512 || !ImageReference().IsMatch(image)
-        ? $"image '{Dns1123.Printable(image)}' is not a valid image reference (registry/path:tag or @sha256:digest)."
-        : null;
-
-    public static string? CheckVersion(string? version, string what = "version") => version is null || !VersionPattern().IsMatch(version)
-        ? $"{what} '{Dns1123.Printable(version)}' must be a Kubernetes label value: 1-63 letters, digits, '.', '-' or '_', starting and ending with a letter or digit."
-        : null;
+    /// <summary>The alignment report is required and an identifier; every other value is text Kubernetes keeps as given.</summary>
+    private static IEnumerable<string> CheckAnnotationValues(IReadOnlyDictionary<string, string> annotations)
+    {
+        const string report = ModelSpec.AlignmentReportAnnotation;
+        if (!annotations.ContainsKey(report) && FieldRules.AlignmentReportId.Check($"annotations['{report}']", null) is { } missing)
+            yield return missing;
+        foreach (var (key, value) in annotations)
+        {
+            if (value is null) continue; // KubernetesMetadataRules says so
+            var rule = key == report ? FieldRules.AlignmentReportId : FieldRules.AnnotationValue;
+            if (rule.Check($"annotations['{Dns1123.Printable(key)}']", value) is { } bad) yield return bad;
+        }
+    }
 
     private static void CheckRollout(ModelSpec spec, List<string> errors)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ControlPlane.Core.Fields;
 
 namespace ControlPlane.Core.Naming;
 
@@ -19,11 +20,14 @@ public static partial class Dns1123
         ? null
         : $"{what} '{Printable(value)}' is not a DNS-1123 label (lowercase letters, digits and '-', starting and ending with a letter or digit, at most {MaxLabelLength} characters).";
 
-    /// <summary>Keeps error messages one line and short whatever the caller sent.</summary>
+    /// <summary>Keeps error messages one line and short whatever the caller sent: what a line may not hold becomes '?'.</summary>
     public static string Printable(string? value)
     {
         if (value is null) return "";
-        var clipped = value.Length > 80 ? value[..80] + "…" : value;
-        return new string(clipped.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var length = Math.Min(value.Length, 80);
+        if (length < value.Length && char.IsHighSurrogate(value[length - 1])) length--; // never half a surrogate pair
+        var shown = value.ToCharArray(0, length);
+        foreach (var fault in PrintableText.Faults(new string(shown), TextLayout.Line)) shown[fault.Index] = '?';
+        return new string(shown) + (length < value.Length ? "…" : "");
     }
 }

@@ -1,4 +1,4 @@
-using ControlPlane.Core.Models;
+using ControlPlane.Core.Fields;
 
 namespace ControlPlane.Core.Rollout;
 
@@ -9,12 +9,13 @@ public static class VersionProposalRules
     {
         ArgumentNullException.ThrowIfNull(proposal);
         var errors = new List<string>();
-        if (string.IsNullOrWhiteSpace(proposal.AlignmentReportId))
-            errors.Add("alignmentReportId is required: a version is rolled out only under an alignment report.");
-        else if (proposal.AlignmentReportId.Length > 253 || proposal.AlignmentReportId.Any(char.IsControl))
-            errors.Add("alignmentReportId must be at most 253 printable characters.");
         // The version, image and report become the spec's, so the spec's rules apply to them.
-        errors.AddRange(ModelSpecRules.CheckImageAndVersion(proposal.Image, proposal.Version));
+        errors.AddRange(new[]
+        {
+            FieldRules.AlignmentReportId.Check("alignmentReportId", proposal.AlignmentReportId),
+            FieldRules.Image.Check("image", proposal.Image),
+            FieldRules.Version.Check("version", proposal.Version),
+        }.OfType<string>());
         var reference = proposal.Reference ?? [];
         if (reference.Count > ReferenceRules.MaxFeatures) errors.Add($"reference may describe at most {ReferenceRules.MaxFeatures} features.");
         foreach (var (feature, distribution) in reference)

@@ -12,7 +12,7 @@ public static class DriftSampleRules
     {
         ArgumentNullException.ThrowIfNull(sample);
         if (!ModelId.TryParse(sample.Model, out _, out var error)) return error;
-        if (Models.ModelSpecRules.CheckVersion(sample.Version) is { } badVersion) return badVersion;
+        if (Fields.FieldRules.Version.Check("version", sample.Version) is { } badVersion) return badVersion;
         if (sample.Timestamp == default) return "timestamp is required.";
         if (sample.Timestamp > now + GpuSampleRules.MaxClockSkew) return $"timestamp {sample.Timestamp:O} is more than {GpuSampleRules.MaxClockSkew.TotalMinutes} minutes in the future.";
         return sample.IsRaw ? CheckRaw(sample) : CheckComputed(sample);

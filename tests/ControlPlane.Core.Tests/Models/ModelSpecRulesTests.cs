@@ -39,6 +39,8 @@ public class ModelSpecRulesTests
             { ok with { Port = 70000 }, "port" },
             { ok with { Annotations = null }, "ai-alignment-report-id" },
             { ok with { Annotations = new() { [ModelSpec.AlignmentReportAnnotation] = " " } }, "ai-alignment-report-id" },
+            { ok with { Annotations = new() { [ModelSpec.AlignmentReportAnnotation] = "AR-1\nkind: Secret" } }, "ai-alignment-report-id" },
+            { ok with { Image = "nginx:1.27é" }, "image" },
             { ok with { Annotations = new(ok.Annotations!) { ["bad key!"] = "x" } }, "annotation key" },
             { ok with { Annotations = new(ok.Annotations!) { ["UPPER.example/x"] = "x" } }, "annotation key" },
             { ok with { Drift = new DriftSpec(Threshold: double.PositiveInfinity) }, "drift.threshold" },
@@ -65,6 +67,71 @@ public class ModelSpecRulesTests
     public void Validate_ValidImageReferences_AreAccepted(string image)
     {
         Assert.Empty(ModelSpecRules.Validate(Fixtures.Spec() with { Image = image }));
+    }
+
+    public static TheoryData<string?, string> BadAlignmentReports() => new()
+    {
+        { " ", "annotations['ai-alignment-report-id'] is required" },
+        { "AR-1\nkind: Secret", "a line feed (U+000A) at index 4" },
+        { "AR 2026", "whitespace (U+0020) at index 2" },
+        { "AR-2026\u0085", "(U+0085) at index 7" },
+        { "#AR-2026", "'#' (U+0023) at index 0" },
+        { new string('A', 129), "it is 129 characters long" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadAlignmentReports))]
+    public void Validate_AlignmentReportAnnotationNotAToken_IsRefusedWithTheRule(string? report, string expected)
+    {
+        var errors = ModelSpecRules.Validate(Fixtures.Spec() with { Annotations = new() { [ModelSpec.AlignmentReportAnnotation] = report! } });
+
+        var error = Assert.Single(errors);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+        Assert.Contains("1-128 letters, digits, '.', '_', ':', '/' or '-', starting with a letter or digit", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AR-2026-0117")]
+    [InlineData("urn:ar:2026/0117")]
+    public void Validate_AlignmentReportAnnotationToken_IsAccepted(string report) =>
+        Assert.Empty(ModelSpecRules.Validate(Fixtures.Spec() with { Annotations = new() { [ModelSpec.AlignmentReportAnnotation] = report } }));
+
+    [Theory]
+    [InlineData("a\r\nb", "a carriage return (U+000D) at index 1")]
+    [InlineData("a\u2029b", "a paragraph separator (U+2029) at index 1")]
+    [InlineData("\u009B31m", "a C1 control character (U+009B) at index 0")]
+    [InlineData("x\uFFFF", "a noncharacter (U+FFFF) at index 1")]
+    [InlineData("x\u0000", "a control character (U+0000) at index 1")]
+    public void Validate_AnnotationValueNotPrintable_IsRefusedNamingTheAnnotation(string value, string expected)
+    {
+        var spec = Fixtures.Spec();
+
+        var error = Assert.Single(ModelSpecRules.Validate(spec with { Annotations = new(spec.Annotations!) { ["example.com/note"] = value } }));
+
+        Assert.StartsWith("annotations['example.com/note'] '", error, StringComparison.Ordinal);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AnnotationValueWithALoneSurrogate_IsRefusedNamingIt()
+    {
+        var spec = Fixtures.Spec();
+
+        var error = Assert.Single(ModelSpecRules.Validate(spec with { Annotations = new(spec.Annotations!) { ["example.com/note"] = "x\uD800" } }));
+
+        Assert.Contains("a lone surrogate (U+D800) at index 1", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("line one\nline two")]
+    [InlineData("\tindented")]
+    [InlineData("a\nkind: Secret")]
+    public void Validate_AnnotationValueWithLineFeedsAndTabs_IsAccepted(string value)
+    {
+        var spec = Fixtures.Spec();
+
+        Assert.Empty(ModelSpecRules.Validate(spec with { Annotations = new(spec.Annotations!) { ["example.com/note"] = value } }));
     }
 
     [Theory]

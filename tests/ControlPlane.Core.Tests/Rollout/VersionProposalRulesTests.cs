@@ -10,7 +10,14 @@ public class VersionProposalRulesTests
     public static TheoryData<VersionProposal, string> Bad() => new()
     {
         { Good with { AlignmentReportId = "" }, "alignmentReportId is required" },
-        { Good with { AlignmentReportId = "a\nb" }, "alignmentReportId" },
+        { Good with { AlignmentReportId = "a\nb" }, "alignmentReportId 'a?b' is not an identifier" },
+        { Good with { AlignmentReportId = "AR-1\nkind: Secret" }, "a line feed (U+000A) at index 4" },
+        { Good with { AlignmentReportId = "AR 2026" }, "whitespace (U+0020) at index 2" },
+        { Good with { AlignmentReportId = "AR-2026\u2028" }, "a line separator (U+2028) at index 7" },
+        { Good with { AlignmentReportId = "-AR" }, "starting with a letter or digit" },
+        { Good with { AlignmentReportId = new string('A', 129) }, "it is 129 characters long" },
+        { Good with { Image = "registry.example.com/risk/fraud-mm:1.5.0\u0085" }, "(U+0085) at index 40" },
+        { Good with { Version = "1.5.0\u007F" }, "a delete character (DEL) (U+007F) at index 5" },
         { Good with { Version = "1.5.0+meta" }, "version" },
         { Good with { Image = "Not An Image" }, "image" },
         { Good with { Reference = new() { ["amount"] = new FeatureReference() } }, "either values or counts" },
@@ -33,6 +40,13 @@ public class VersionProposalRulesTests
 
     [Fact]
     public void Validate_GoodProposal_HasNoErrors() => Assert.Empty(VersionProposalRules.Validate(Good));
+
+    [Theory]
+    [InlineData("2026-01-17", "AR-2026-0200")]
+    [InlineData("1.4.2", "urn:ar:2026/0200")]
+    [InlineData("v2", "A")]
+    public void Validate_VersionAndReportTokens_AreAccepted(string version, string report) =>
+        Assert.Empty(VersionProposalRules.Validate(Good with { Version = version, Image = $"registry.example.com/risk/fraud-mm:{version}", AlignmentReportId = report }));
 
     [Fact]
     public void Conflict_RolloutInProgress_IsRefused() =>

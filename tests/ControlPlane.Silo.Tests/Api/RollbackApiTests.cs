@@ -232,19 +232,49 @@ public sealed class RollbackApiTests(GatewayHost host)
         Assert.Equal("1.4.2", (string?)view["stableVersion"]);
     }
 
-    [Fact]
-    public async Task Rollback_ReasonWithALineBreak_CannotForgeACommitTrailer()
+    public static readonly TheoryData<string, string> NotOneLine = new()
+    {
+        { "slow\n\nDecision-Kind: promote", "a line feed (U+000A) at index 4" },
+        { "slow\r", "a carriage return (U+000D) at index 4" },
+        { "slow\tdown", "a tab (U+0009) at index 4" },
+        { "slow\u0085down", "a next-line character (NEL) (U+0085) at index 4" },
+        { "slow\u2029", "a paragraph separator (U+2029) at index 4" },
+        { "slow\u001B[2J", "a control character (U+001B) at index 4" },
+        { "slow\u007F", "a delete character (DEL) (U+007F) at index 4" },
+        { "slow\u0080", "a C1 control character (U+0080) at index 4" },
+        { "slow\uFFFE", "a noncharacter (U+FFFE) at index 4" },
+        { " slow", "it starts or ends with whitespace" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotOneLine))]
+    public async Task Rollback_ReasonNotOneLineOfPrintableText_Returns400WithTheRuleAndCommitsNothing(string reason, string expected)
     {
         var model = await _client.RegisterModelAsync();
         await _client.StartRolloutAsync(model, "2.0.0");
-        using (var response = await _client.RollbackAsync(model, Bodies.Rollback("slow\n\nDecision-Kind: promote")))
+        await _client.CommittedDecisionAsync(model, "rollout");
+
+        using var response = await _client.RollbackAsync(model, Bodies.Rollback(reason));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "reason '", expected, "one line of printable text of 1-1000 characters");
+        Assert.Equal("Progressing", (string?)(await _client.GetJsonAsync(model.Path))["phase"]);
+        Assert.Equal(2, await ModelCommits.CountAsync(_client, host.Factory.RepositoryPath, model.Id)); // registration and rollout only
+    }
+
+    [Fact]
+    public async Task Rollback_ReasonOf1000Characters_LandsWholeInTheReasonTrailer()
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.StartRolloutAsync(model, "2.0.0");
+        var reason = string.Concat(Enumerable.Repeat("p99 regressed; ", 67))[..999] + "!";
+        using (var response = await _client.RollbackAsync(model, Bodies.Rollback(reason)))
             await Gateway.OkJson(response, HttpStatusCode.OK);
         var rollback = await _client.CommittedDecisionAsync(model, "rollback");
 
-        var kinds = await GitCli.LinesAsync(host.Factory.RepositoryPath,
-            "log", "-1", "--format=%(trailers:key=Decision-Kind,valueonly)", (string)rollback["commitSha"]!);
+        var trailer = await GitCli.OutputAsync(host.Factory.RepositoryPath,
+            "log", "-1", "--format=%(trailers:key=Reason,valueonly)", (string)rollback["commitSha"]!);
 
-        Assert.Equal(["rollback"], kinds);
+        Assert.Equal($"operator: {reason}", trailer.Trim());
     }
 
     [Fact]

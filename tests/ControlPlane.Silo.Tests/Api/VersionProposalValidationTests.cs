@@ -61,11 +61,52 @@ public sealed class VersionProposalValidationTests(GatewayHost host)
     }
 
     [Fact]
-    public async Task ProposeVersion_AlignmentReportIdOver253Characters_Returns400NamingIt()
+    public async Task ProposeVersion_AlignmentReportIdOver128Characters_Returns400SayingTheLimit()
     {
-        using var response = await ProposeToNewModelAsync(Bodies.VersionProposal(report: new string('A', 254)));
+        using var response = await ProposeToNewModelAsync(Bodies.VersionProposal(report: new string('A', 129)));
 
-        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "alignmentReportId", "253");
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "alignmentReportId", "it is 129 characters long", "1-128");
+    }
+
+    [Fact]
+    public async Task ProposeVersion_AlignmentReportIdOf128TokenCharacters_Returns202()
+    {
+        var report = "urn:ar:2026/0200_x." + new string('9', 109);
+
+        using var response = await ProposeToNewModelAsync(Bodies.VersionProposal("2026-01-17", report));
+
+        var view = await Gateway.OkJson(response, HttpStatusCode.Accepted);
+        Assert.Equal(report, (string?)view["spec"]!["annotations"]!["ai-alignment-report-id"]);
+        Assert.Equal("2026-01-17", (string?)view["spec"]!["version"]);
+    }
+
+    public static readonly TheoryData<string, string> NotTokens = new()
+    {
+        { "AR-1\nkind: Secret", "a line feed (U+000A) at index 4" },
+        { "AR 2026", "whitespace (U+0020) at index 2" },
+        { "AR-2026\u2028", "a line separator (U+2028) at index 7" },
+        { "AR-2026\u009B", "a C1 control character (U+009B) at index 7" },
+        { "AR-2026\uFFFF", "a noncharacter (U+FFFF) at index 7" },
+        { "AR-2026\u007F", "a delete character (DEL) (U+007F) at index 7" },
+        { "AR#2026", "'#' (U+0023) at index 2" },
+        { "-AR-2026", "starting with a letter or digit" },
+    };
+
+    [Theory]
+    [MemberData(nameof(NotTokens))]
+    public async Task ProposeVersion_AlignmentReportIdNotAToken_Returns400WithTheRuleAndCommitsNothing(string report, string expected)
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.CommittedDecisionAsync(model, "register");
+
+        using var response = await _client.ProposeVersionAsync(model, Bodies.VersionProposal(report: report));
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest, "alignmentReportId '", expected,
+            "an identifier: 1-128 letters, digits, '.', '_', ':', '/' or '-', starting with a letter or digit");
+        var view = await _client.GetJsonAsync(model.Path);
+        Assert.Equal("Stable", (string?)view["phase"]);
+        Assert.Equal("AR-2026-0117", (string?)view["spec"]!["annotations"]!["ai-alignment-report-id"]);
+        Assert.Equal(1, await ModelCommits.CountAsync(_client, host.Factory.RepositoryPath, model.Id)); // the registration only
     }
 
     public static readonly TheoryData<string> BadVersions = new()

@@ -56,6 +56,23 @@ public sealed class JwtBearerTests(JwtPlane plane) : IClassFixture<JwtPlane>
         Assert.Equal($"oidc/{subject}", trailer.Trim());
     }
 
+    [Theory]
+    [InlineData("alice smith", "whitespace (U+0020) at index 10")]
+    [InlineData("mallory\nDecision-Id: forged", "a line feed (U+000A) at index 12")]
+    [InlineData("eve\u2028", "a line separator (U+2028) at index 8")]
+    public async Task Token_SubjectThatCannotBeARequester_Returns400WithTheRuleAndCommitsNothing(string subject, string expected)
+    {
+        using var client = plane.WithToken(plane.Issuer.Mint(subject, Roles.Admin, JwtPlane.Audience));
+        var (path, spec) = await plane.Client.NewModelRequestAsync();
+
+        using var response = await client.PutAsync(path, spec);
+
+        await ProblemAssert.IsProblem(response, HttpStatusCode.BadRequest,
+            "requester 'oidc/", expected, "1-128 printable characters without whitespace", "the token's 'sub' claim");
+        Assert.Equal(HttpStatusCode.NotFound, await plane.Client.StatusAsync(path));
+        Assert.Equal(0, await ModelCommits.CountAsync(plane.Client, plane.Factory.RepositoryPath, path["/api/v1/models/".Length..]));
+    }
+
     [Fact]
     public Task Token_Expired_Returns401() =>
         AssertUnauthorizedAsync(plane.Issuer.Mint(Subject(), Roles.Admin, JwtPlane.Audience, issuedAt: DateTimeOffset.UtcNow.AddHours(-2)));
