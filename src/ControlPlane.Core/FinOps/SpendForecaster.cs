@@ -16,15 +16,21 @@ public static class SpendForecaster
     private const double Z80 = 1.2816;
     private const double Z95 = 1.96;
 
-    public static SpendForecast Forecast(BudgetSpec spec, HourlySpendLedger history, DateTimeOffset now, SpendForecastOptions? options = null)
+    /// <summary>
+    /// With <paramref name="spendToDate"/>, the budget's own total for the period, spend to date, the thresholds it
+    /// crosses and the forecast's start are that figure (the one the budget enforces) and the ledger gives only the
+    /// rate; without it, the ledger's hours in the period.
+    /// </summary>
+    public static SpendForecast Forecast(BudgetSpec spec, HourlySpendLedger history, DateTimeOffset now, SpendForecastOptions? options = null,
+        double? spendToDate = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(history);
         options ??= SpendForecastOptions.Default;
         var periodStart = BudgetPeriod.StartOf(spec.Period, now);
         var periodEnd = BudgetPeriod.EndOf(spec.Period, now);
-        var hoursLeft = Math.Max(0, (periodEnd - now).TotalHours);
-        var spent = history.SpendBetween(periodStart, now);
+        var hoursLeft = BudgetPeriod.HoursLeft(spec.Period, now);
+        var spent = spendToDate ?? history.SpendBetween(periodStart, now);
 
         var nowHour = HourlySeries.HourOf(now);
         var series = history.FirstHour is { } first && first <= nowHour ? history.ToSeries(first, nowHour.AddHours(1)) : null;
