@@ -49,6 +49,28 @@ public class BudgetGrainTests(GrainClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Get_ModelsHoldRatesAndSpent_BothOutlooksStartFromTheSpendAndCountTheSameHours()
+    {
+        var budget = fixture.Client.GetGrain<IBudgetGrain>("view-figures");
+        await budget.Put(new BudgetSpec(10_000));
+        await budget.SetRate("risk/a", 6.4);
+        await budget.SetRate("risk/b", 3.2);
+        await budget.Accrue("risk/a", 2.5, DateTimeOffset.UtcNow);
+
+        var view = (await budget.Get())!;
+
+        // Relations, not amounts: the period's end depends on today's date.
+        var hoursLeft = (view.PeriodEnd!.Value - view.AsOf!.Value).TotalHours;
+        Assert.Equal(9.6, view.Reserved!.RatePerHour, 9);
+        Assert.Equal(hoursLeft, view.Reserved.HoursRemaining, 9);
+        Assert.Equal(view.Spend + 9.6 * hoursLeft, view.Reserved.ProjectedAtPeriodEnd, 6);
+        Assert.Equal((view.Reserved.RatePerHour, view.Reserved.ProjectedAtPeriodEnd), (view.BurnRatePerHour, view.ProjectedSpend));
+        Assert.Equal(view.Spend, view.Forecast!.SpendToDate);
+        Assert.Equal(hoursLeft, view.Forecast.HoursRemaining, 9);
+        Assert.Equal(view.Forecast.ForecastAtPeriodEnd, view.Spend + view.Forecast.ForecastRatePerHour * hoursLeft, 6);
+    }
+
+    [Fact]
     public async Task Get_Unregistered_IsNull()
     {
         Assert.Null(await fixture.Client.GetGrain<IBudgetGrain>("never-put").Get());
