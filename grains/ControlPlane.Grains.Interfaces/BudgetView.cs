@@ -1,9 +1,13 @@
 namespace ControlPlane.Grains;
 
 /// <summary>
-/// A budget's limit and the spend accrued in its current period. <see cref="BurnRatePerHour"/> and
-/// <see cref="ProjectedSpend"/> come from the models' current hourly rates; <see cref="Forecast"/> from the hourly
-/// spend history (burn rate over the last 24 hours, forecast with intervals, thresholds).
+/// A budget's limit and the spend accrued in its current period, with its two outlooks to the period's end:
+/// <see cref="Reserved"/> (the models' current reserved rates, what scale-ups are checked against) and
+/// <see cref="Forecast"/> (the hourly spend history: the last 24 hours' burn rate, the forecast with intervals,
+/// thresholds). Both start from <see cref="Spend"/> and count the same hours to <see cref="PeriodEnd"/> from
+/// <see cref="AsOf"/>, the plane's time they were computed at. <see cref="BurnRatePerHour"/> and
+/// <see cref="ProjectedSpend"/> are kept for v1 clients: they are <c>Reserved.RatePerHour</c> (a reserved rate, not a
+/// burn rate) and <c>Reserved.ProjectedAtPeriodEnd</c>.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record BudgetView(
@@ -18,4 +22,6 @@ public sealed record BudgetView(
     [Id(8)] double ProjectedSpend = 0,
     [Id(9)] DateTimeOffset? PeriodEnd = null,
     [Id(10)] SpendForecast? Forecast = null,
-    [Id(11)] IReadOnlyList<Anomaly>? Anomalies = null);
+    [Id(11)] IReadOnlyList<Anomaly>? Anomalies = null,
+    [Id(12)] ReservedRateProjection? Reserved = null,
+    [Id(13)] DateTimeOffset? AsOf = null);

@@ -91,19 +91,21 @@ public sealed partial class BudgetGrain(
     private static Dictionary<string, double> WithRate(BudgetState budget, string model, double rate) =>
         new(budget.RateByModel) { [model] = rate };
 
+    /// <summary>Every figure from one state in the period now is in (the reminder may not have rolled it over yet) and one clock reading.</summary>
     private BudgetView View(BudgetSpec spec)
     {
         var now = clock.GetUtcNow();
-        var s = state.State;
-        var rate = s.RateByModel.Values.Sum();
-        var end = BudgetPeriod.EndOf(spec.Period, now);
-        var projected = s.Spend + rate * Math.Max(0, (end - now).TotalHours);
-        return new BudgetView(Name, spec, s.PeriodStart, s.Spend, spec.Limit - s.Spend, s.SpendByModel, s.UpdatedAt, rate, projected, end,
-            Forecast(spec, now), s.Anomalies.Where(a => a.At >= now.AddDays(-7)).ToList());
+        var s = InPeriodOf(spec, now);
+        var reserved = BudgetGuard.Project(spec, s.Spend, s.RateByModel, now);
+        return new BudgetView(Name, spec, s.PeriodStart, s.Spend, spec.Limit - s.Spend, s.SpendByModel, s.UpdatedAt,
+            reserved.RatePerHour, reserved.ProjectedAtPeriodEnd, BudgetPeriod.EndOf(spec.Period, now),
+            Forecast(spec, now), s.Anomalies.Where(a => a.At >= now.AddDays(-7)).ToList(), reserved, now);
     }
 
+    /// <summary>The forecast starts from the spend the budget enforces, so its spend to date is the view's spend.</summary>
     private SpendForecast Forecast(BudgetSpec spec, DateTimeOffset now) =>
-        SpendForecaster.Forecast(spec, state.State.Ledger, now, new SpendForecastOptions(ThresholdPercents: spec.ThresholdsOrDefault));
+        SpendForecaster.Forecast(spec, state.State.Ledger, now, new SpendForecastOptions(ThresholdPercents: spec.ThresholdsOrDefault),
+            InPeriodOf(spec, now).Spend);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Budget {Budget} is not registered; cost from {Model} was not recorded")]
     private partial void LogUnknownBudget(string budget, string model);

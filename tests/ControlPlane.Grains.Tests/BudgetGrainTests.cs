@@ -59,6 +59,30 @@ public class BudgetGrainTests(GrainClusterFixture fixture)
         Assert.True(view.SpendByModel.ContainsKey($"risk/{name}"));
     }
 
+    [Theory]
+    [MemberData(nameof(CalendarDates.Dates), MemberType = typeof(CalendarDates))]
+    public async Task Get_ModelsHoldRatesAndSpent_BothOutlooksStartFromTheSpendAndCountTheSameHours(string date)
+    {
+        fixture.Calendar.Start(CalendarDates.Parse(date));
+        var budget = fixture.Client.GetGrain<IBudgetGrain>($"view-figures-{CalendarDates.Label(date)}");
+        await budget.Put(new BudgetSpec(10_000));
+        await budget.SetRate("risk/a", 6.4);
+        await budget.SetRate("risk/b", 3.2);
+        await budget.Accrue("risk/a", 2.5, fixture.Now);
+
+        var view = (await budget.Get())!;
+
+        // Relations, not amounts: the period's end depends on the date.
+        var hoursLeft = (view.PeriodEnd!.Value - view.AsOf!.Value).TotalHours;
+        Assert.Equal(9.6, view.Reserved!.RatePerHour, 9);
+        Assert.Equal(hoursLeft, view.Reserved.HoursRemaining, 9);
+        Assert.Equal(view.Spend + 9.6 * hoursLeft, view.Reserved.ProjectedAtPeriodEnd, 6);
+        Assert.Equal((view.Reserved.RatePerHour, view.Reserved.ProjectedAtPeriodEnd), (view.BurnRatePerHour, view.ProjectedSpend));
+        Assert.Equal(view.Spend, view.Forecast!.SpendToDate);
+        Assert.Equal(hoursLeft, view.Forecast.HoursRemaining, 9);
+        Assert.Equal(view.Forecast.ForecastAtPeriodEnd, view.Spend + view.Forecast.ForecastRatePerHour * hoursLeft, 6);
+    }
+
     [Fact]
     public async Task Get_Unregistered_IsNull()
     {

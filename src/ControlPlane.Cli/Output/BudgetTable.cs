@@ -28,8 +28,11 @@ public static class BudgetTable
             ("Enforcement", JsonText.Of(budget, "spec.enforcement")),
             ("Spend", Money("spend")),
             ("Remaining", Money("remaining")),
-            ("Burn rate per hour", Money("burnRatePerHour")),
-            ("Projected spend", Money("projectedSpend")),
+            // Each outlook next to the rate it comes from, as the dashboard shows them.
+            ("Reserved rate per hour", Money("reserved.ratePerHour")),
+            ("At period end, reserved rate", Money("reserved.projectedAtPeriodEnd")),
+            ("Burn rate per hour, last 24 h", Money("forecast.burnRatePerHour")),
+            ("Forecast at period end", Money("forecast.forecastAtPeriodEnd")),
             ("Updated", JsonText.Of(budget, "updatedAt")),
         ]);
         if (budget?["spendByModel"] is not JsonObject byModel || byModel.Count == 0) return fields;

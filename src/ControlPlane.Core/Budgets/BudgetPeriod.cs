@@ -26,6 +26,9 @@ public static class BudgetPeriod
         };
     }
 
+    /// <summary>Hours from <paramref name="now"/> to the end of its period; always above 0, since a period ends after now.</summary>
+    public static double HoursLeft(string period, DateTimeOffset now) => (EndOf(period, now) - now).TotalHours;
+
     /// <summary>How often a budget checks whether its period ended; spend of a new period starts at most this late at zero.</summary>
     public static readonly TimeSpan CheckInterval = TimeSpan.FromHours(1);
 

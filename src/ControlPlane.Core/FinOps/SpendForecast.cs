@@ -16,7 +16,15 @@ public sealed record SpendForecast(
     [Id(10)] IReadOnlyList<ThresholdStatus> Thresholds,
     [Id(11)] bool ForecastExceedsLimit,
     [Id(12)] double HoursRemaining,
-    [Id(13)] string Explanation);
+    [Id(13)] string Explanation)
+{
+    /// <summary>
+    /// The average hourly spend the forecast expects for the rest of the period, so that spend to date plus this rate
+    /// times the hours remaining is the forecast. <see cref="BurnRatePerHour"/> is what the last 24 hours cost; this is
+    /// what the forecast assumes from now on. Derived from the forecast, so it cannot disagree with it.
+    /// </summary>
+    public double ForecastRatePerHour => HoursRemaining > 0 ? (ForecastAtPeriodEnd - SpendToDate) / HoursRemaining : 0;
+}
 
 /// <summary>A range the end-of-period spend is expected to fall in at the stated confidence.</summary>
 [GenerateSerializer, Immutable]

@@ -16,17 +16,23 @@ public static class SpendForecaster
     private const double Z80 = 1.2816;
     private const double Z95 = 1.96;
 
-    public static SpendForecast Forecast(BudgetSpec spec, HourlySpendLedger history, DateTimeOffset now, SpendForecastOptions? options = null)
+    /// <summary>
+    /// With <paramref name="spendToDate"/>, the budget's own total for the period, spend to date, the thresholds it
+    /// crosses and the forecast's start are that figure (the one the budget enforces) and the ledger gives only the
+    /// rate; without it, the ledger's hours in the period.
+    /// </summary>
+    public static SpendForecast Forecast(BudgetSpec spec, HourlySpendLedger history, DateTimeOffset now, SpendForecastOptions? options = null,
+        double? spendToDate = null)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(history);
         options ??= SpendForecastOptions.Default;
         var periodStart = BudgetPeriod.StartOf(spec.Period, now);
         var periodEnd = BudgetPeriod.EndOf(spec.Period, now);
-        var hoursLeft = Math.Max(0, (periodEnd - now).TotalHours);
+        var hoursLeft = BudgetPeriod.HoursLeft(spec.Period, now);
         var nowHour = HourlySeries.HourOf(now);
         // The current hour's bucket holds only what accrued so far; at the top of the hour it starts at now itself.
-        var spent = history.SpendBetween(periodStart, nowHour.AddHours(1));
+        var spent = spendToDate ?? history.SpendBetween(periodStart, nowHour.AddHours(1));
 
         var series = history.FirstHour is { } first && first <= nowHour ? history.ToSeries(first, nowHour.AddHours(1)) : null;
         var burnRate = series is null ? 0 : BurnRate(series, now, options.RecentHours);

@@ -61,6 +61,19 @@ public sealed class BudgetsAndClustersCommandTests(CliPlane plane)
     }
 
     [Fact]
+    public async Task BudgetsGet_Table_NamesTheReservedRateAndTheBurnRateApart()
+    {
+        var run = await _cpctl.RunAsync("budgets", "get", CliPlane.Budget);
+
+        run.AssertOk();
+        Assert.Matches(@"Reserved rate per hour:\s+\S+ USD", run.Output);
+        Assert.Matches(@"At period end, reserved rate:\s+\S+ USD", run.Output);
+        Assert.Matches(@"Burn rate per hour, last 24 h:\s+\S+ USD", run.Output);
+        Assert.Matches(@"Forecast at period end:\s+\S+ USD", run.Output);
+        Assert.DoesNotContain("Projected spend", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task BudgetsGet_Json_CarriesTheSpec()
     {
         var run = await _cpctl.RunAsync("budgets", "get", CliPlane.Budget, "-o", "json");

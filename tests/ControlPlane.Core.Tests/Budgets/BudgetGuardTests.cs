@@ -34,6 +34,37 @@ public class BudgetGuardTests
     }
 
     [Fact]
+    public void Project_RatesHeldNow_IsSpendPlusTheirSumTimesHoursLeft()
+    {
+        var projection = BudgetGuard.Project(new BudgetSpec(10_000), 1_000, new Dictionary<string, double> { ["a/x"] = 10, ["a/y"] = 12.8 }, Now);
+
+        Assert.Equal(22.8, projection.RatePerHour, 9);
+        Assert.Equal(240, projection.HoursRemaining, 9);
+        Assert.Equal(1_000 + 22.8 * 240, projection.ProjectedAtPeriodEnd, 6);
+        Assert.False(projection.ExceedsLimit);
+    }
+
+    [Fact]
+    public void Project_SameRatesAsACheck_GivesTheCheckedProjection()
+    {
+        var check = BudgetGuard.Check(new BudgetSpec(10_000), 1_000, 10, Now, 2, 4, 3.2);
+
+        var projection = BudgetGuard.Project(new BudgetSpec(10_000), 1_000, new Dictionary<string, double> { ["a/x"] = 10, ["a/y"] = 4 * 3.2 }, Now);
+
+        Assert.Equal(check.ProjectedSpend, projection.ProjectedAtPeriodEnd, 9);
+    }
+
+    [Fact]
+    public void Project_NoRatesHeld_StaysAtSpend()
+    {
+        var projection = BudgetGuard.Project(new BudgetSpec(500), 600, new Dictionary<string, double>(), Now);
+
+        Assert.Equal(0, projection.RatePerHour);
+        Assert.Equal(600, projection.ProjectedAtPeriodEnd);
+        Assert.True(projection.ExceedsLimit);
+    }
+
+    [Fact]
     public void EndOf_Periods_AreNextStarts()
     {
         Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), BudgetPeriod.EndOf("monthly", Now));

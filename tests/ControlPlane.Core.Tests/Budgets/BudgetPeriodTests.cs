@@ -34,4 +34,12 @@ public class BudgetPeriodTests
     {
         Assert.Equal(TimeSpan.FromHours(hours), BudgetPeriod.UntilNextStart(period, DateTimeOffset.Parse(now)));
     }
+
+    [Theory]
+    [InlineData("monthly", "2026-11-01T00:00:00Z", 720)]    // at the very start: the whole of November
+    [InlineData("daily", "2026-11-21T23:59:24Z", 0.01)]     // 36 seconds before midnight: still above 0
+    public void HoursLeft_AnyMoment_IsTheTimeToThePeriodEnd(string period, string now, double hours)
+    {
+        Assert.Equal(hours, BudgetPeriod.HoursLeft(period, DateTimeOffset.Parse(now)), 9);
+    }
 }

@@ -102,6 +102,34 @@ public class SpendForecasterTests
     }
 
     [Fact]
+    public void Forecast_BudgetsOwnSpendGiven_StartsFromItAndJudgesThresholdsByIt()
+    {
+        // The ledger saw 300 in the period; the budget enforces 600 (e.g. cost settled at its period's boundary).
+        var forecast = SpendForecaster.Forecast(new BudgetSpec(1000), Ledger(November, Enumerable.Repeat(10.0, 30)), November.AddHours(30),
+            spendToDate: 600);
+
+        Assert.Equal(600, forecast.SpendToDate);
+        Assert.Equal(600 + 10 * 690, forecast.ForecastAtPeriodEnd, 6);
+        Assert.True(forecast.Thresholds[0].CrossedBySpend);
+    }
+
+    [Theory]
+    [InlineData(30)]   // flat burn rate
+    [InlineData(240)]  // seasonal
+    public void ForecastRatePerHour_AnyMethod_TimesHoursLeftAddsUpToTheForecast(int hours)
+    {
+        var ledger = Ledger(November, Enumerable.Range(0, hours).Select(i => i % 24 is >= 8 and < 20 ? 10.0 : 2.0));
+
+        var forecast = SpendForecaster.Forecast(new BudgetSpec(10_000), ledger, November.AddHours(hours).AddMinutes(20));
+
+        Assert.Equal(forecast.ForecastAtPeriodEnd, forecast.SpendToDate + forecast.ForecastRatePerHour * forecast.HoursRemaining, 6);
+    }
+
+    [Fact]
+    public void ForecastRatePerHour_NoHistory_IsZero() =>
+        Assert.Equal(0, SpendForecaster.Forecast(new BudgetSpec(1000), HourlySpendLedger.Empty, November.AddDays(3)).ForecastRatePerHour);
+
+    [Fact]
     public void Forecast_CustomThresholds_AreUsed()
     {
         var options = new SpendForecastOptions(ThresholdPercents: [25]);

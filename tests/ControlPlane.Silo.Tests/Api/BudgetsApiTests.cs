@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using ControlPlane.Silo.Tests.Fixtures;
 
@@ -96,6 +97,28 @@ public sealed class BudgetsApiTests(GatewayHost host)
         Assert.True((double?)forecast["burnRatePerHour"] > 0, $"no burn rate: {forecast}");
         Assert.True((double?)forecast["forecastAtPeriodEnd"] >= (double?)forecast["spendToDate"]);
         Assert.Equal([50.0, 80.0, 100.0], forecast["thresholds"]!.AsArray().Select(t => (double)t!["percent"]!));
+    }
+
+    [Fact]
+    public async Task GetBudget_ModelScaled_NamesTheReservedRateApartFromTheBurnRateAndBothAddUp()
+    {
+        var model = await _client.RegisterModelAsync();
+        await _client.PostGpuSamplesAsync(Bodies.GpuSample(model.Id, 98));
+        await _client.CommittedDecisionAsync(model, "scale");
+
+        var view = await _client.GetJsonAsync($"/api/v1/budgets/{model.Budget}");
+
+        // Relations, not amounts: the hours left depend on today's date.
+        var (spend, reserved, forecast) = ((double)view["spend"]!, view["reserved"]!, view["forecast"]!);
+        var hours = (DateTimeOffset.Parse((string)view["periodEnd"]!, CultureInfo.InvariantCulture)
+            - DateTimeOffset.Parse((string)view["asOf"]!, CultureInfo.InvariantCulture)).TotalHours;
+        Assert.True((double)reserved["rateByModel"]![model.Id]! > 0, $"no rate held for {model.Id}: {reserved}");
+        Assert.Equal(hours, (double)reserved["hoursRemaining"]!, 6);
+        Assert.Equal(spend + (double)reserved["ratePerHour"]! * hours, (double)reserved["projectedAtPeriodEnd"]!, 6);
+        Assert.Equal((double)reserved["ratePerHour"]!, (double)view["burnRatePerHour"]!);
+        Assert.Equal((double)reserved["projectedAtPeriodEnd"]!, (double)view["projectedSpend"]!);
+        Assert.Equal(spend, (double)forecast["spendToDate"]!);
+        Assert.Equal(spend + (double)forecast["forecastRatePerHour"]! * hours, (double)forecast["forecastAtPeriodEnd"]!, 6);
     }
 
     [Theory]

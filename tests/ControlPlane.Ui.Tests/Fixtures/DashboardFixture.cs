@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -19,6 +20,13 @@ public sealed class DashboardFixture : IAsyncLifetime
     public const string UnusedCluster = "spare-cluster";
     public const string ScaledModel = "risk/fraud-mm";
     public const string RolloutModel = "risk/churn-mm";
+
+    /// <summary>A budget whose one model holds 3 replicas on its own cluster and gets no samples: a reserved rate, no spend.</summary>
+    public const string QuietBudget = "team-quiet";
+    public const string QuietCluster = "quiet-eu";
+    public const string QuietModel = "risk/quiet-mm";
+    public const int QuietReplicas = 3;
+    public const double A100PricePerGpuHour = 3.2;
 
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
 
@@ -53,6 +61,9 @@ public sealed class DashboardFixture : IAsyncLifetime
     public async Task<JsonObject> GetModelAsync(string id) =>
         (await Api.GetFromJsonAsync<JsonObject>($"/api/v1/models/{id}"))!;
 
+    public async Task<JsonObject> GetBudgetAsync(string name) =>
+        (await Api.GetFromJsonAsync<JsonObject>($"/api/v1/budgets/{name}"))!;
+
     public async Task<JsonArray> GetDecisionsAsync(string id) =>
         (await Api.GetFromJsonAsync<JsonArray>($"/api/v1/models/{id}/decisions"))!;
 
@@ -65,6 +76,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         await Send(HttpMethod.Put, $"/api/v1/clusters/{UnusedCluster}", """{"pools":[{"gpuType":"nvidia-l4","capacity":4,"onDemandPricePerGpuHour":0.8}]}""");
         await Send(HttpMethod.Put, $"/api/v1/models/{ScaledModel}", Spec("fraud-mm", "1.4.2"));
         await Send(HttpMethod.Put, $"/api/v1/models/{RolloutModel}", Spec("churn-mm", "2.0.0"));
+        await Send(HttpMethod.Put, $"/api/v1/clusters/{QuietCluster}",
+            $$"""{"pools":[{"gpuType":"nvidia-a100","capacity":8,"onDemandPricePerGpuHour":{{A100PricePerGpuHour.ToString(CultureInfo.InvariantCulture)}}}]}""");
+        await Send(HttpMethod.Put, $"/api/v1/budgets/{QuietBudget}", """{"limit":20000,"period":"monthly","currency":"USD"}""");
+        await Send(HttpMethod.Put, $"/api/v1/models/{QuietModel}", Spec("quiet-mm", "0.9.0", QuietCluster, QuietBudget, QuietReplicas));
 
         // 97 % against a 70 % target: ceil(1 × 97 / 70) = 2 replicas.
         var now = DateTimeOffset.UtcNow.ToString("O");
@@ -76,9 +91,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             """{"version":"2.1.0","image":"images.example/risk/churn-mm:2.1.0","alignmentReportId":"AR-2026-0201"}""", HttpStatusCode.Accepted);
     }
 
-    private static string Spec(string name, string version) => $$"""
-        {"image":"images.example/risk/{{name}}:{{version}}","version":"{{version}}","cluster":"{{Cluster}}","budget":"{{Budget}}",
-         "gpuType":"nvidia-a100","gpusPerReplica":1,"replicas":{"min":1,"max":8},"targetGpuUtilization":70,
+    private static string Spec(string name, string version, string cluster = Cluster, string budget = Budget, int minReplicas = 1) => $$"""
+        {"image":"images.example/risk/{{name}}:{{version}}","version":"{{version}}","cluster":"{{cluster}}","budget":"{{budget}}",
+         "gpuType":"nvidia-a100","gpusPerReplica":1,"replicas":{"min":{{minReplicas}},"max":8},"targetGpuUtilization":70,
          "annotations":{"ai-alignment-report-id":"AR-2026-0117"},"workloadClass":"online"}
         """;
 

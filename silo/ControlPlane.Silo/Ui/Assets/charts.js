@@ -69,7 +69,8 @@ export function lineChart({ series = [], bands = [], rules = [], width = 640, he
     svg('line', { class: 'axis', x1: pad.left, x2: pad.left, y1: pad.top, y2: height - pad.bottom }),
     svg('line', { class: 'axis', x1: pad.left, x2: width - pad.right, y1: height - pad.bottom, y2: height - pad.bottom }),
     svg('text', { x: pad.left - 4, y: height - pad.bottom, 'text-anchor': 'end' }, yFormat(y0)),
-    svg('text', { x: pad.left - 4, y: pad.top + 8, 'text-anchor': 'end' }, yFormat(y1)),
+    // The scale leaves 5 % headroom above y1: the label goes where y1 is, not at the top of the axis.
+    svg('text', { x: pad.left - 4, y: round(y(y1)) + 4, 'text-anchor': 'end' }, yFormat(y1)),
     svg('text', { x: pad.left, y: height - 6 }, xFormat(x0)),
     svg('text', { x: width - pad.right, y: height - 6, 'text-anchor': 'end' }, xFormat(x1)));
   for (const band of bands) {
@@ -90,26 +91,46 @@ export function lineChart({ series = [], bands = [], rules = [], width = 640, he
   return root;
 }
 
-/** Horizontal bars {label, value, max?, marker?}: the value over a track of max (a limit or a capacity). */
-export function barChart(bars, { width = 520, barHeight = 18, format = String, label = 'bars' } = {}) {
+/** The length of value on a track where `top` is `full` long: 0 for 0, for no value and when nothing is above 0. */
+function lengthOn(top, full) {
+  return (v) => (top > 0 && Number.isFinite(v) && v > 0 ? round((Math.min(v, top) / top) * full) : 0);
+}
+
+const positive = (v) => (Number.isFinite(v) && v > 0 ? v : 0);
+
+/**
+ * Horizontal bars {label, value, max?, marker?, markerLabel?, text?}: the value over a track of max (a limit or a
+ * capacity). Every row shares one scale, the largest value, max or marker (or `scaleMax`); a value of 0 draws no bar.
+ */
+export function barChart(bars, { width = 520, barHeight = 18, format = String, label = 'bars', scaleMax } = {}) {
   const labelWidth = 150;
   const valueWidth = 110;
   const height = bars.length * (barHeight + 8) + 4;
-  const top = Math.max(1e-9, ...bars.map((b) => Math.max(b.value, b.max ?? 0, b.marker ?? 0)));
-  const x = scale(0, top, 0, width - labelWidth - valueWidth);
+  const top = Math.max(positive(scaleMax), ...bars.flatMap((b) => [positive(b.value), positive(b.max), positive(b.marker)]));
+  const length = lengthOn(top, width - labelWidth - valueWidth);
   const root = svg('svg', { class: 'chart chart-bar', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label });
   bars.forEach((bar, i) => {
     const rowY = 2 + i * (barHeight + 8);
     root.append(svg('text', { x: 0, y: rowY + barHeight - 5 }, bar.label));
-    if (bar.max !== undefined) root.append(svg('rect', { class: 'bar-track', x: labelWidth, y: rowY, width: round(x(bar.max)), height: barHeight }));
+    if (bar.max !== undefined) root.append(svg('rect', { class: 'bar-track', x: labelWidth, y: rowY, width: length(bar.max), height: barHeight }));
     const over = bar.max !== undefined && bar.value > bar.max;
-    root.append(svg('rect', { class: over ? 'bar bar-over' : 'bar', 'data-value': bar.value, x: labelWidth, y: rowY, width: Math.max(1, round(x(bar.value))), height: barHeight },
+    root.append(svg('rect', { class: over ? 'bar bar-over' : 'bar', 'data-value': bar.value, x: labelWidth, y: rowY, width: length(bar.value), height: barHeight },
       svg('title', {}, `${bar.label}: ${format(bar.value)}`)));
-    if (bar.marker !== undefined) {
-      root.append(svg('line', { class: 'hline', x1: labelWidth + round(x(bar.marker)), x2: labelWidth + round(x(bar.marker)), y1: rowY - 2, y2: rowY + barHeight + 2 }));
+    if (Number.isFinite(bar.marker)) {
+      const at = labelWidth + length(bar.marker);
+      root.append(svg('line', { class: 'hline', 'data-value': bar.marker, x1: at, x2: at, y1: rowY - 2, y2: rowY + barHeight + 2 },
+        svg('title', {}, `${bar.markerLabel ?? 'marker'}: ${format(bar.marker)}`)));
     }
-    const text = bar.max !== undefined ? `${format(bar.value)} / ${format(bar.max)}` : format(bar.value);
+    const text = bar.text ?? (bar.max !== undefined ? `${format(bar.value)} / ${format(bar.max)}` : format(bar.value));
     root.append(svg('text', { x: width - valueWidth + 6, y: rowY + barHeight - 5 }, text));
   });
   return root;
+}
+
+/** One bar in a table cell: value over a track of max, on a scale of `scaleMax` (default max); 0 draws no bar. */
+export function meter(value, max, { width = 160, height = 12, scaleMax = max, label = 'meter' } = {}) {
+  const length = lengthOn(Math.max(positive(scaleMax), positive(max), positive(value)), width);
+  return svg('svg', { class: 'chart chart-meter', width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': label },
+    svg('rect', { class: 'bar-track', x: 0, y: 0, width: length(max), height }),
+    svg('rect', { class: value > max ? 'bar bar-over' : 'bar', 'data-value': value, x: 0, y: 0, width: length(value), height }));
 }

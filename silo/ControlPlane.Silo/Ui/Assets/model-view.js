@@ -37,7 +37,10 @@ function charts(view, decisions) {
     { x: xDomain[1], lo: target * (1 - tolerance), hi: target * (1 + tolerance) }] : [];
   return [
     el('h3', {}, 'GPU utilization (%)'),
-    el('div', { class: 'legend' }, `line: observed; band: target ${number(target)} % ± ${number(tolerance * 100)} % (no change inside it)`),
+    // The tolerance is relative to the target (ratio within 1 ± tolerance), so the band is stated in the chart's own units.
+    el('div', { class: 'legend', id: 'utilization-legend' },
+      `line: observed (${view.spec.metricWindowSeconds} s mean); band: ${number(target * (1 - tolerance))}–${number(target * (1 + tolerance))} %, `
+      + `the target ${number(target)} % ± ${number(tolerance * 100)} % of it (no change inside it)`),
     el('div', { id: 'utilization-chart' }, lineChart({
       series: [{ name: 'observed GPU utilization', points: utilization }],
       bands: [{ points: band }], rules: [{ y: target, label: 'target', className: 'hline-target' }],
@@ -128,7 +131,8 @@ export function modelView(id) {
     summary.replaceChildren(facts([
       ['version', view.spec.version, 'version'], ['stable version', view.stableVersion ?? '–', 'stable'],
       ['replicas', String(view.replicas), 'replicas'],
-      ['GPU utilization', view.observedGpuUtilization == null ? '–' : `${number(view.observedGpuUtilization)} %`, 'utilization'],
+      // The scaling rule's input: the mean over the metric window, not the last sample.
+      [`GPU utilization (${view.spec.metricWindowSeconds} s mean)`, view.observedGpuUtilization == null ? '–' : `${number(view.observedGpuUtilization)} %`, 'utilization'],
       ['target', `${number(view.spec.targetGpuUtilization)} %`], ['cluster', view.spec.cluster], ['budget', view.spec.budget],
       ['GPUs', `${view.spec.gpusPerReplica} × ${view.spec.gpuType} per replica`],
       ['last sample', view.lastSampleAt ? time(view.lastSampleAt) : '–']]));
