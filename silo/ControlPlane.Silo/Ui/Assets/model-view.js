@@ -148,7 +148,7 @@ export function modelView(id) {
     if (!reason.trim()) { show(false, 'Not rolled back: a rollback needs a reason.'); return; }
     button.disabled = true;
     try {
-      const view = await post(`${path}/rollback`, { reason });
+      const view = await post(`${path}/rollback`, { reason: reason.trim() }); // a trailer cannot keep edge spaces: the plane refuses them
       show(true, `Rolled back: ${id} now runs version ${view.spec.version} (${view.phase}).`);
       await refresh();
     } catch (error) {
